@@ -1,0 +1,65 @@
+import { useRef, useState } from 'react';
+import { Link, Outlet, ScrollRestoration, useNavigation, useRouteLoaderData } from 'react-router';
+import type { NoteMeta } from '../../shared/note.ts';
+import { useFocusOnNavigate } from '../hooks/useFocusOnNavigate.ts';
+import { Icon } from './Icon.tsx';
+import { NavDrawer } from './NavDrawer.tsx';
+import { NotesNav } from './NotesNav.tsx';
+import { ThemeSwitcher } from './ThemeSwitcher.tsx';
+
+/** The frame of every page: skip link, header, notes sidebar (a drawer on phones), main. */
+export function Layout() {
+  const notes = (useRouteLoaderData('root') as NoteMeta[] | undefined) ?? [];
+  const navigation = useNavigation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useFocusOnNavigate();
+
+  return (
+    <div className="site">
+      <a className="skip-link" href="#main-content">
+        본문으로 건너뛰기
+      </a>
+      <div className={`progress-bar${navigation.state === 'loading' ? ' is-loading' : ''}`} aria-hidden="true" />
+      <header className="site-header">
+        <button
+          ref={menuButton}
+          type="button"
+          className="icon-button menu-button"
+          aria-haspopup="dialog"
+          aria-expanded={drawerOpen}
+          onClick={() => setDrawerOpen(true)}
+        >
+          <Icon name="menu" />
+          <span className="sr-only">노트 목록 열기</span>
+        </button>
+        <Link to="/" className="site-title">
+          <Icon name="book" size={22} />
+          <span>스터디 노트</span>
+        </Link>
+        <div className="header-actions">
+          <ThemeSwitcher />
+        </div>
+      </header>
+      <div className="site-body">
+        <nav className="sidebar" aria-label="노트 목록">
+          <NotesNav notes={notes} />
+        </nav>
+        <main id="main-content" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+          <Outlet />
+        </main>
+      </div>
+      <footer className="site-footer">
+        <p>2018년에 쓴 블로그 글 다섯 편을 오늘 기준으로 다시 정리한 학습 노트입니다.</p>
+      </footer>
+      <NavDrawer
+        open={drawerOpen}
+        notes={notes}
+        onClose={() => {
+          setDrawerOpen(false);
+        }}
+      />
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+
+const COPIED_FOR_MS = 2000;
+
+/**
+ * The note's prerendered HTML.
+ *
+ * The HTML is trusted: it is made at build time by our own pipeline from the
+ * Markdown in content/ (raw HTML in Markdown is not passed through), never
+ * from user input, so `dangerouslySetInnerHTML` is safe here and only here.
+ *
+ * One delegated listener handles the body's interactive parts: copy buttons on
+ * code blocks, and links to other notes, which go through the router instead
+ * of reloading the page.
+ */
+export function NoteBody({ html }: { html: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const timers = new Set<number>();
+
+    const onClick = (event: MouseEvent) => {
+      if (!(event.target instanceof Element)) return;
+      const copyButton = event.target.closest<HTMLButtonElement>('button[data-copy-code]');
+      if (copyButton) {
+        void copyCode(copyButton);
+        return;
+      }
+      const link = event.target.closest<HTMLAnchorElement>('a[href]');
+      if (link && isInternalNoteLink(link, event)) {
+        event.preventDefault();
+        const base = import.meta.env.BASE_URL;
+        const url = new URL(link.href);
+        void navigate(`/${url.pathname.slice(base.length)}${url.hash}`);
+      }
+    };
+
+    const copyCode = async (button: HTMLButtonElement) => {
+      const code = button.closest('.code-block')?.querySelector('code')?.textContent ?? '';
+      try {
+        await navigator.clipboard.writeText(code.replace(/\n$/, ''));
+        button.textContent = '복사됨';
+        button.dataset.state = 'copied';
+        setAnnouncement('코드를 클립보드에 복사했습니다.');
+      } catch {
+        button.textContent = '복사 실패';
+        button.dataset.state = 'failed';
+        setAnnouncement('복사하지 못했습니다. 코드를 직접 선택해 복사해 주세요.');
+      }
+      const timer = window.setTimeout(() => {
+        button.textContent = '복사';
+        delete button.dataset.state;
+        timers.delete(timer);
+      }, COPIED_FOR_MS);
+      timers.add(timer);
+    };
+
+    element.addEventListener('click', onClick);
+    return () => {
+      element.removeEventListener('click', onClick);
+      for (const timer of timers) window.clearTimeout(timer);
+    };
+  }, [html, navigate]);
+
+  return (
+    <>
+      <div ref={container} className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+      <p className="sr-only" role="status">
+        {announcement}
+      </p>
+    </>
+  );
+}
+
+function isInternalNoteLink(link: HTMLAnchorElement, event: MouseEvent): boolean {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  ) {
+    return false;
+  }
+  if (link.target && link.target !== '_self') return false;
+  const url = new URL(link.href);
+  return url.origin === window.location.origin && url.pathname.startsWith(`${import.meta.env.BASE_URL}notes/`);
+}

@@ -1,0 +1,30 @@
+import { data, type LoaderFunctionArgs } from 'react-router';
+import type { Note, NoteMeta } from '../shared/note.ts';
+
+// The index (metadata of every note + one loader per note) is its own chunk,
+// so the entry's JavaScript stays the same size however many notes exist.
+const loadIndex = () => import('virtual:study-notes');
+
+/** Root loader: metadata of every note, for the home list and the sidebar. */
+export async function loadNoteList(): Promise<NoteMeta[]> {
+  return (await loadIndex()).notes;
+}
+
+/** Note route loader: one note's chunk, or a 404 response. */
+export async function loadNoteBySlug({ params }: LoaderFunctionArgs): Promise<Note> {
+  const note = params.slug ? await (await loadIndex()).loadNote(params.slug) : undefined;
+  if (!note) throw data(`No note called ${params.slug ?? ''}`, { status: 404 });
+  return note;
+}
+
+/** Previous and next notes in reading order. */
+export function neighbours(notes: NoteMeta[], slug: string): { previous?: NoteMeta; next?: NoteMeta } {
+  const index = notes.findIndex((note) => note.slug === slug);
+  if (index === -1) return {};
+  const result: { previous?: NoteMeta; next?: NoteMeta } = {};
+  const previous = notes[index - 1];
+  const next = notes[index + 1];
+  if (previous) result.previous = previous;
+  if (next) result.next = next;
+  return result;
+}

@@ -1,0 +1,20 @@
+import { Link } from 'react-router';
+
+/** Shown for unknown paths and unknown note slugs. */
+export function NotFoundPage() {
+  return (
+    <div className="message-page">
+      <title>페이지를 찾을 수 없습니다 · 스터디 노트</title>
+      <p className="message-code" aria-hidden="true">
+        404
+      </p>
+      <h1 tabIndex={-1}>페이지를 찾을 수 없습니다</h1>
+      <p>주소가 바뀌었거나 잘못 입력되었을 수 있습니다. 왼쪽 목록이나 처음 화면에서 노트를 골라 주세요.</p>
+      <p>
+        <Link className="button-primary" to="/">
+          처음 화면으로
+        </Link>
+      </p>
+    </div>
+  );
+}

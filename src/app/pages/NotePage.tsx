@@ -1,0 +1,74 @@
+import { useId } from 'react';
+import { useLoaderData, useRouteLoaderData } from 'react-router';
+import type { Note, NoteMeta } from '../../shared/note.ts';
+import { Icon } from '../components/Icon.tsx';
+import { NoteBody } from '../components/NoteBody.tsx';
+import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
+import { PrevNextLinks } from '../components/PrevNextLinks.tsx';
+import { TableOfContents } from '../components/TableOfContents.tsx';
+import { neighbours } from '../noteData.ts';
+
+/** One note: title, goals, body, sources, previous/next, and the table of contents. */
+export function NotePage() {
+  const note = useLoaderData() as Note;
+  const notes = (useRouteLoaderData('root') as NoteMeta[] | undefined) ?? [];
+  const { previous, next } = neighbours(notes, note.slug);
+  const goalsId = useId();
+  const sourcesId = useId();
+
+  return (
+    <div className="note-layout">
+      <title>{`${note.title} · 스터디 노트`}</title>
+      <article className="note" aria-labelledby="note-title">
+        <header className="note-header">
+          <h1 id="note-title" tabIndex={-1}>
+            {note.title}
+          </h1>
+          <p className="note-summary">{note.summary}</p>
+          <NoteMetaLine note={note} />
+        </header>
+
+        <TableOfContents outline={note.outline} collapsible />
+
+        {note.goals.length > 0 && (
+          <section className="goals" aria-labelledby={goalsId}>
+            <h2 id={goalsId} className="goals-title">
+              <Icon name="target" size={20} /> 이 노트에서 배울 것
+            </h2>
+            <ul>
+              {note.goals.map((goal) => (
+                <li key={goal}>{goal}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <NoteBody html={note.html} />
+
+        {note.sources.length > 0 && (
+          <section className="sources" aria-labelledby={sourcesId}>
+            <h2 id={sourcesId}>참고 자료</h2>
+            <ul>
+              {note.sources.map((source) => (
+                <li key={source.title}>
+                  {source.url ? (
+                    <a href={source.url} rel="noreferrer">
+                      {source.title}
+                    </a>
+                  ) : (
+                    source.title
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <PrevNextLinks previous={previous} next={next} />
+      </article>
+      <div className="toc-column">
+        <TableOfContents outline={note.outline} />
+      </div>
+    </div>
+  );
+}

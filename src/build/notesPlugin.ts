@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { notePath } from '../shared/routes.ts';
+import { collectNotes, toMeta, type Collection } from './pipeline/collectNotes.ts';
+import { formatMessage } from './pipeline/formatMessage.ts';
+
+export interface NotesPluginOptions {
+  /** Folder of Markdown notes, relative to the project root (default `content`). */
+  contentDir?: string;
+}
+
+/** The module the app imports: `notes` (metadata) and `loadNote(slug)`. */
+const INDEX_ID = 'virtual:study-notes';
+/** One module per note: `virtual:study-notes/note/<slug>`, each its own chunk. */
+const NOTE_PREFIX = 'virtual:study-notes/note/';
+
+/** Thrown when content has errors; the message lists every one with its place. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+/**
+ * Reads `content/*.md`, runs the pipeline, and serves the results as virtual
+ * modules. Only serialized data reaches the browser, never unified or
+ * highlight.js. In a build, a content error stops everything before a file is
+ * written and removes the previous `dist/`, so a half-updated site can never
+ * be deployed; in dev it shows in Vite's error overlay.
+ */
+export function notesPlugin(options: NotesPluginOptions = {}): Plugin {
+  let config: ResolvedConfig;
+  let contentDir: string;
+  let collection: Promise<Collection> | undefined;
+
+  const load = async (): Promise<Collection> => {
+    const names = (await readdir(contentDir)).filter((name) => name.endsWith('.md') && name !== 'README.md');
+    const files = await Promise.all(
+      names.map(async (name) => ({
+        path: path.relative(config.root, path.join(contentDir, name)).split(path.sep).join('/'),
+        text: await readFile(path.join(contentDir, name), 'utf8'),
+      })),
+    );
+    return collectNotes(files, { base: config.base });
+  };
+
+  // One compile per build (and per content change in dev), shared by every
+  // virtual module that asks for it.
+  const getCollection = (): Promise<Collection> => (collection ??= load());
+
+  const report = (result: Collection): void => {
+    for (const message of result.messages.filter((m) => !m.fatal)) config.logger.warn(formatMessage(message));
+    if (result.failed) {
+      const errors = result.messages.filter((m) => m.fatal).map(formatMessage);
+      throw new ContentError(`${errors.length} content error(s):\n${errors.join('\n')}`);
+    }
+  };
+
+  return {
+    name: 'study-notes:notes',
+    enforce: 'pre',
+
+    configResolved(resolved) {
+      config = resolved;
+      contentDir = path.resolve(config.root, options.contentDir ?? 'content');
+    },
+
+    async buildStart() {
+      if (config.command !== 'build') return;
+      collection = undefined;
+      const result = await getCollection();
+      try {
+        report(result);
+      } catch (error) {
+        const outDir = path.resolve(config.root, config.build.outDir);
+        if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
+        throw error;
+      }
+    },
+
+    configureServer(server: ViteDevServer) {
+      server.watcher.add(contentDir);
+      const onChange = (file: string): void => {
+        if (!file.startsWith(contentDir) || !file.endsWith('.md')) return;
+        collection = undefined;
+        const graph = server.environments.client.moduleGraph;
+        for (const module of graph.idToModuleMap.values()) {
+          if (module.id?.startsWith(`\0${INDEX_ID}`)) graph.invalidateModule(module);
+        }
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('add', onChange);
+      server.watcher.on('change', onChange);
+      server.watcher.on('unlink', onChange);
+    },
+
+    resolveId(id) {
+      if (id === INDEX_ID || id.startsWith(NOTE_PREFIX)) return `\0${id}`;
+      return undefined;
+    },
+
+    async load(id) {
+      if (!id.startsWith(`\0${INDEX_ID}`)) return undefined;
+      const result = await getCollection();
+      report(result);
+
+      if (id === `\0${INDEX_ID}`) {
+        const metas = result.notes.map(toMeta);
+        const loaders = result.notes
+          .map(
+            ({ note }) => `  ${JSON.stringify(note.slug)}: () => import(${JSON.stringify(NOTE_PREFIX + note.slug)}),`,
+          )
+          .join('\n');
+        return [
+          `export const notes = ${JSON.stringify(metas)};`,
+          `const loaders = {\n${loaders}\n};`,
+          'export function loadNote(slug) {',
+          '  const load = Object.hasOwn(loaders, slug) ? loaders[slug] : undefined;',
+          '  return load ? load().then((module) => module.default) : Promise.resolve(undefined);',
+          '}',
+        ].join('\n');
+      }
+
+      const slug = id.slice(`\0${NOTE_PREFIX}`.length);
+      const compiled = result.notes.find(({ note }) => note.slug === slug);
+      if (!compiled) throw new ContentError(`No note with slug \`${slug}\``);
+      return `export default ${JSON.stringify(compiled.note)};`;
+    },
+
+    // GitHub Pages has no URL rewriting: give every note route a real
+    // index.html, and 404.html for unknown paths, so deep links and reloads work.
+    async writeBundle() {
+      const outDir = path.resolve(config.root, config.build.outDir);
+      const indexHtml = path.join(outDir, 'index.html');
+      if (!existsSync(indexHtml)) return;
+      const result = await getCollection();
+      for (const { note } of result.notes) {
+        const dir = path.join(outDir, ...notePath(note.slug).split('/').filter(Boolean));
+        await mkdir(dir, { recursive: true });
+        await copyFile(indexHtml, path.join(dir, 'index.html'));
+      }
+      await copyFile(indexHtml, path.join(outDir, '404.html'));
+    },
+  };
+}

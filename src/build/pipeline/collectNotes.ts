@@ -1,0 +1,85 @@
+import { VFileMessage } from 'vfile-message';
+import type { NoteMeta } from '../../shared/note.ts';
+import { compileNote, slugFromPath, type CompiledNote, type CompileOptions } from './compileNote.ts';
+
+export interface SourceFile {
+  /** Path shown in messages, relative to the project (`content/uwsgi.md`). */
+  path: string;
+  text: string;
+}
+
+export interface Collection {
+  /** Compiled notes in reading order (front matter `order`, then slug). */
+  notes: CompiledNote[];
+  messages: VFileMessage[];
+  /** True when any message is fatal: the build must stop. */
+  failed: boolean;
+}
+
+/**
+ * Compiles every note and checks what only the whole set can tell: duplicate
+ * slugs and links to a missing note or heading. Pure, like `compileNote`.
+ */
+export function collectNotes(files: SourceFile[], options: CompileOptions = {}): Collection {
+  const messages: VFileMessage[] = [];
+  const bySlug = new Map<string, { file: SourceFile; compiled?: CompiledNote }>();
+
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const slug = slugFromPath(file.path).toLowerCase();
+    const earlier = bySlug.get(slug);
+    if (earlier) {
+      messages.push(
+        fatal(
+          `Duplicate note slug \`${slug}\`: \`${earlier.file.path}\` already uses it; expected every file name in content/ to be unique (ignoring case)`,
+          file.path,
+        ),
+      );
+      continue;
+    }
+    const result = compileNote(file.path, file.text, options);
+    messages.push(...result.messages);
+    bySlug.set(slug, { file, ...(result.compiled ? { compiled: result.compiled } : {}) });
+  }
+
+  for (const { file, compiled } of bySlug.values()) {
+    for (const link of compiled?.links ?? []) {
+      const target = bySlug.get(link.slug);
+      if (!target) {
+        messages.push(
+          fatal(
+            `Broken link to note \`${link.slug}.md\`: no such file in content/ (expected one of ${[...bySlug.keys()].map((s) => `${s}.md`).join(', ')})`,
+            file.path,
+            link.position,
+          ),
+        );
+      } else if (link.fragment && target.compiled && !target.compiled.ids.has(link.fragment)) {
+        const headings = target.compiled.note.outline.slice(0, 6).map((item) => `#${item.id}`);
+        messages.push(
+          fatal(
+            `Broken link \`${link.slug}.md#${link.fragment}\`: \`${target.file.path}\` has no heading with that id (expected one of ${headings.join(', ')}${headings.length < target.compiled.note.outline.length ? ', …' : ''})`,
+            file.path,
+            link.position,
+          ),
+        );
+      }
+    }
+  }
+
+  const notes = [...bySlug.values()]
+    .flatMap(({ compiled }) => (compiled ? [compiled] : []))
+    .sort((a, b) => a.note.order - b.note.order || a.note.slug.localeCompare(b.note.slug));
+  return { notes, messages, failed: messages.some((message) => message.fatal) };
+}
+
+/** The small part of a note every page needs (home list, sidebar). */
+export function toMeta({ note }: CompiledNote): NoteMeta {
+  const { slug, title, summary, order, tags, updated, readingMinutes } = note;
+  return { slug, title, summary, order, tags, updated, readingMinutes };
+}
+
+function fatal(reason: string, path: string, place?: VFileMessage['place']): VFileMessage {
+  const message = new VFileMessage(reason, { place: place ?? undefined, ruleId: 'note-set', source: 'study-notes' });
+  message.file = path;
+  message.fatal = true;
+  return message;
+}

@@ -1,0 +1,172 @@
+import type { Element, ElementContent } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Root as MdastRoot } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import nginx from 'highlight.js/lib/languages/nginx';
+import { common } from 'lowlight';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import type { Note, OutlineItem } from '../../shared/note.ts';
+import { codeLanguageAliases } from './codeLanguages.ts';
+import type { Frontmatter } from './frontmatterSchema.ts';
+import { parseFrontmatter } from './parseFrontmatter.ts';
+import { readingMinutes } from './readingMinutes.ts';
+import { rehypeCodeBlocks } from './rehypeCodeBlocks.ts';
+import { rehypeOutline } from './rehypeOutline.ts';
+import { remarkCallouts } from './remarkCallouts.ts';
+import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
+import { reportFatal } from './reportFatal.ts';
+
+export interface CompileOptions {
+  /** Base path the site is served under, starting and ending with `/` (default `/`). */
+  base?: string;
+}
+
+/** A compiled note plus what only the build needs (search text, links to check). */
+export interface CompiledNote {
+  note: Note;
+  /** Plain text of the body, for search. */
+  text: string;
+  /** Links to other notes, checked by `collectNotes` once all notes are known. */
+  links: NoteLink[];
+  /** Every element id in the body, for checking `note.md#id` links into this note. */
+  ids: Set<string>;
+}
+
+export interface CompileResult {
+  /** Present only when no message is fatal. */
+  compiled?: CompiledNote;
+  /** Warnings and errors, each with the file path and a position. */
+  messages: VFileMessage[];
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Compiles one note from Markdown text to a `Note`.
+ *
+ * Pure: no file system, clock or global state, so tests call it on strings.
+ * `path` is only used for the slug (the file name) and in messages, e.g.
+ * `content/uwsgi.md:12:3: Unknown directive …`.
+ */
+export function compileNote(path: string, text: string, options: CompileOptions = {}): CompileResult {
+  const file = new VFile({ path, value: text });
+  const slug = slugFromPath(path);
+  if (!slugPattern.test(slug)) {
+    reportFatal(
+      file,
+      `Invalid note file name \`${slug}.md\`: expected lowercase letters, digits and single hyphens (e.g. \`nginx-wsgi.md\`), because the name is the note's URL`,
+      { line: 1, column: 1 },
+      'note-slug',
+    );
+  }
+
+  const links: NoteLink[] = [];
+  let outline: OutlineItem[] = [];
+  let ids = new Set<string>();
+  let frontmatter: Frontmatter | undefined;
+
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(() => (tree: MdastRoot, vfile: VFile) => {
+      frontmatter = parseFrontmatter(tree, vfile);
+    })
+    .use(remarkCallouts)
+    .use(remarkNoteLinks, { base: options.base ?? '/', collect: (link) => links.push(link) })
+    .use(remarkRehype)
+    .use(rehypeSlug)
+    .use(rehypeAutolinkHeadings, {
+      behavior: 'after',
+      group: (heading: Element): Element => ({
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['heading-wrapper', `level-${heading.tagName}`] },
+        children: [],
+      }),
+      properties: { className: ['heading-anchor'] },
+      content: (heading: Element): ElementContent[] => [
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { ariaHidden: 'true' },
+          children: [{ type: 'text', value: '#' }],
+        },
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['sr-only'] },
+          children: [{ type: 'text', value: `“${hastToString(heading)}” 절 링크` }],
+        },
+      ],
+    })
+    .use(rehypeHighlight, {
+      languages: { ...common, nginx },
+      aliases: codeLanguageAliases,
+      plainText: ['text', 'console'],
+    })
+    .use(rehypeCodeBlocks)
+    .use(rehypeOutline, {
+      collect: (items, allIds) => {
+        outline = items;
+        ids = allIds;
+      },
+    })
+    .use(rehypeStringify);
+
+  let html = '';
+  let plainText = '';
+  try {
+    const tree = processor.parse(file);
+    // Front matter is data, not reading text.
+    plainText = mdastToString(
+      { ...tree, children: tree.children.filter((node) => node.type !== 'yaml') },
+      { includeHtml: false },
+    );
+    html = processor.stringify(processor.runSync(tree, file), file);
+  } catch (error) {
+    // A plugin bug, not an author mistake: still report it against the file.
+    reportFatal(
+      file,
+      `Could not compile note: ${error instanceof Error ? error.message : String(error)}`,
+      undefined,
+      'internal',
+    );
+  }
+
+  const messages = [...file.messages];
+  if (messages.some((message) => message.fatal) || !frontmatter) return { messages };
+
+  const note: Note = {
+    slug,
+    title: frontmatter.title,
+    summary: frontmatter.summary,
+    order: frontmatter.order,
+    tags: frontmatter.tags,
+    updated: frontmatter.updated,
+    readingMinutes: readingMinutes(plainText),
+    goals: frontmatter.goals,
+    sources: frontmatter.sources,
+    html,
+    outline,
+  };
+  return { compiled: { note, text: plainText, links, ids }, messages };
+}
+
+/** `content/nginx-wsgi.md` → `nginx-wsgi`. */
+export function slugFromPath(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.replace(/\.md$/i, '');
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'expected a real calendar date');
+
+/**
+ * The front matter of a note, field by field. Validated once at the edge
+ * (in `parseFrontmatter`), trusted everywhere after that.
+ */
+export const frontmatterSchema = z.strictObject({
+  /** Page title, shown as the note's only `<h1>`. */
+  title: z.string().trim().min(1, 'expected a non-empty title'),
+  /** One sentence for the home page, the sidebar tooltip and search results. */
+  summary: z.string().trim().min(1, 'expected a one-sentence summary').max(200, 'expected at most 200 characters'),
+  /** Position in the sidebar and for previous/next links (1 comes first). */
+  order: z.number().int('expected a whole number').positive('expected a number from 1 up'),
+  /** Topics, shown under the title. */
+  tags: z.array(z.string().trim().min(1)).default([]),
+  /** Date of the last content change, YYYY-MM-DD. */
+  updated: isoDate,
+  /** "What you will learn": shown above the body. */
+  goals: z.array(z.string().trim().min(1)).max(7, 'expected at most 7 goals').default([]),
+  /** Books and pages the note is based on. */
+  sources: z
+    .array(
+      z.strictObject({
+        title: z.string().trim().min(1),
+        url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type Frontmatter = z.output<typeof frontmatterSchema>;

@@ -1,0 +1,115 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { codeLanguageLabels } from './codeLanguages.ts';
+import { parseCodeMeta } from './parseCodeMeta.ts';
+
+const knownMetaKeys = new Set(['title', 'nocheck']);
+
+/**
+ * Wraps every fenced code block in a figure-like frame with a header: the
+ * file name (`title="…"`) or the language label, and a copy button.
+ *
+ * The copy button is inert HTML; the browser app wires it up with one
+ * delegated listener, so no per-block script is shipped. `<pre>` gets
+ * `tabindex="0"` so a keyboard user can scroll wide code horizontally.
+ * Runs after rehype-highlight, which reads the `language-*` class.
+ */
+export function rehypeCodeBlocks() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'pre' || !parent || index === undefined) return;
+      const code = node.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'code',
+      );
+      if (!code) return;
+
+      const language = languageOf(code);
+      const meta = parseCodeMeta((code.data as { meta?: string } | undefined)?.meta);
+      for (const key of Object.keys(meta)) {
+        if (!knownMetaKeys.has(key)) {
+          file.message(`Unknown code block attribute \`${key}\`: expected \`title="…"\` or \`nocheck="reason"\``, {
+            place: node.position,
+            ruleId: 'code-meta',
+            source: 'study-notes',
+          });
+        }
+      }
+      if (!language) {
+        file.message(
+          'Code block without a language: expected one after the fence, e.g. ```bash (use ```text for plain output)',
+          {
+            place: node.position,
+            ruleId: 'code-language',
+            source: 'study-notes',
+          },
+        );
+      } else if (!(language in codeLanguageLabels)) {
+        file.message(
+          `Unknown code language \`${language}\`: expected one of ${Object.keys(codeLanguageLabels).join(', ')}`,
+          { place: node.position, ruleId: 'code-language', source: 'study-notes' },
+        );
+      }
+
+      const label = language ? (codeLanguageLabels[language] ?? language) : '코드';
+      const title = typeof meta.title === 'string' ? meta.title : undefined;
+      const lineCount = toString(code).replace(/\n$/, '').split('\n').length;
+
+      const header: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-header'] },
+        children: [
+          ...(title ? [span('code-title', title)] : []),
+          span('code-lang', label),
+          {
+            type: 'element',
+            tagName: 'button',
+            properties: { type: 'button', className: ['code-copy'], dataCopyCode: '' },
+            children: [{ type: 'text', value: '복사' }],
+          },
+        ],
+      };
+      const pre: Element = {
+        ...node,
+        properties: {
+          ...node.properties,
+          tabIndex: 0,
+          ariaLabel: title ? `${label} 코드: ${title}` : `${label} 코드`,
+        },
+      };
+      const frame: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: {
+          className: ['code-block'],
+          dataLanguage: language ?? 'text',
+          dataLines: String(lineCount),
+        },
+        children: [header, pre],
+      };
+      if (node.position) frame.position = node.position;
+      parent.children[index] = frame;
+      return 'skip';
+    });
+  };
+}
+
+function languageOf(code: Element): string | undefined {
+  const classes = code.properties.className;
+  if (!Array.isArray(classes)) return undefined;
+  for (const name of classes) {
+    if (typeof name === 'string' && name.startsWith('language-')) return name.slice('language-'.length);
+  }
+  return undefined;
+}
+
+function span(className: string, text: string): ElementContent {
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: [className] },
+    children: [{ type: 'text', value: text }],
+  };
+}

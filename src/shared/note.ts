@@ -1,0 +1,39 @@
+/**
+ * Data shapes shared by the build-time pipeline and the browser app.
+ * The pipeline produces them; the app only reads them.
+ */
+
+/** A source the note is based on: a book (no URL) or a page. */
+export interface NoteSource {
+  title: string;
+  url?: string;
+}
+
+/** A heading in the note's "on this page" table of contents. */
+export interface OutlineItem {
+  depth: 2 | 3;
+  /** The heading's `id`, made by rehype-slug (github-slugger rules). */
+  id: string;
+  text: string;
+}
+
+/** What the home page and the sidebar need: small, shipped for every note. */
+export interface NoteMeta {
+  slug: string;
+  title: string;
+  summary: string;
+  order: number;
+  tags: string[];
+  /** ISO date (YYYY-MM-DD) of the last content update. */
+  updated: string;
+  readingMinutes: number;
+}
+
+/** A whole note as one lazily loaded chunk delivers it to the page. */
+export interface Note extends NoteMeta {
+  goals: string[];
+  sources: NoteSource[];
+  /** Prerendered, trusted HTML of the body (made at build time from our own content/). */
+  html: string;
+  outline: OutlineItem[];
+}

@@ -1,0 +1,2 @@
+/** App-relative paths (without the base path); the router adds the base. */
+export const notePath = (slug: string): string => `/notes/${slug}/`;
