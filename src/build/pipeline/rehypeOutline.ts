@@ -41,7 +41,7 @@ export function rehypeOutline(options: RehypeOutlineOptions) {
       if (!ids.has(target)) {
         reportFatal(
           file,
-          `Broken link \`${href}\`: no heading with id \`${target}\` in this note (expected one of ${sample(outline)})`,
+          `Broken link \`#${target}\`: no heading with id \`${target}\` in this note (expected one of ${sample(outline)})`,
           node,
           'link-fragment',
         );

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { compileNote } from '../../../../src/build/pipeline/compileNote.ts';
+import { formatMessage } from '../../../../src/build/pipeline/formatMessage.ts';
+import { BODY_LINE, noteMarkdown } from '../../../fixtures/noteMarkdown.ts';
+
+const compile = (markdown: string, path = 'content/test-note.md', base = '/') => {
+  const result = compileNote(path, markdown, { base });
+  return { ...result, lines: result.messages.map(formatMessage) };
+};
+
+describe('compileNote: front matter', () => {
+  it('returns typed front matter, the slug from the file name and defaults', () => {
+    const { compiled, messages } = compile(noteMarkdown('본문'), 'content/nginx-wsgi.md');
+    expect(messages).toEqual([]);
+    expect(compiled?.note).toMatchObject({
+      slug: 'nginx-wsgi',
+      title: '테스트 노트',
+      summary: '테스트용 요약',
+      order: 1,
+      tags: ['테스트'],
+      updated: '2026-11-25',
+      goals: [],
+      sources: [],
+    });
+  });
+
+  it('reports a note without front matter at 1:1', () => {
+    const { compiled, lines } = compile('## 제목\n\n본문');
+    expect(compiled).toBeUndefined();
+    expect(lines).toEqual([
+      'content/test-note.md:1:1: error: Missing front matter: expected a YAML block between `---` lines at the top of the note',
+    ]);
+  });
+
+  it('points at the value of a field with the wrong type', () => {
+    const { lines } = compile(noteMarkdown('본문', { order: 'first' }));
+    expect(lines).toEqual([
+      'content/test-note.md:4:8-4:13: error: Invalid front matter field `order`: Invalid input: expected number, received string',
+    ]);
+  });
+
+  it('names a missing field and an unknown one at its key', () => {
+    const markdown = noteMarkdown('본문', { titel: 'x' }).replace('title: 테스트 노트\n', '');
+    const { lines } = compile(markdown);
+    expect(lines).toContain('content/test-note.md:1:1: error: Missing front matter field `title`: expected string');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^content\/test-note\.md:6:1-6:6: error: Unknown front matter field `titel`: expected one of title, summary/),
+    );
+  });
+
+  it('rejects an impossible date and a source URL that is not http(s)', () => {
+    const markdown = noteMarkdown('본문', { updated: '2026-02-30', sources: '[{ title: 책, url: "ftp://x" }]' });
+    const { lines } = compile(markdown);
+    expect(lines).toContainEqual(expect.stringMatching(/:6:10-6:20: error: Invalid front matter field `updated`: expected a real calendar date/));
+    expect(lines).toContainEqual(expect.stringMatching(/error: Invalid front matter field `sources\.0\.url`: expected an http\(s\) URL/));
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const { compiled, lines } = compile('---\ntitle: [unclosed\n---\n\n본문');
+    expect(compiled).toBeUndefined();
+    expect(lines[0]).toMatch(/^content\/test-note\.md:2:\d+(-\d+:\d+)?: error: Invalid YAML in front matter: /);
+  });
+
+  it('rejects a file name that cannot be a URL slug', () => {
+    const { lines } = compile(noteMarkdown('본문'), 'content/My Note.md');
+    expect(lines[0]).toMatch(/content\/My Note\.md:1:1: error: Invalid note file name `My Note\.md`/);
+  });
+});
+
+describe('compileNote: headings and outline', () => {
+  it('gives headings github-slugger ids, keeps Hangul, and builds an h2/h3 outline', () => {
+    const { compiled } = compile(noteMarkdown('## 제2정규형 (2NF)\n\n### 부분 함수 종속성\n\n#### 깊은 제목\n\n## 정리'));
+    expect(compiled?.note.outline).toEqual([
+      { depth: 2, id: '제2정규형-2nf', text: '제2정규형 (2NF)' },
+      { depth: 3, id: '부분-함수-종속성', text: '부분 함수 종속성' },
+      { depth: 2, id: '정리', text: '정리' },
+    ]);
+  });
+
+  it('adds an anchor link after each heading with a screen-reader label', () => {
+    const { compiled } = compile(noteMarkdown('## 정리'));
+    expect(compiled?.note.html).toContain('<h2 id="정리">정리</h2><a class="heading-anchor" href="#정리">');
+    expect(compiled?.note.html).toContain('<span class="sr-only">“정리” 절 링크</span>');
+  });
+
+  it('makes repeated headings unique', () => {
+    const { compiled } = compile(noteMarkdown('## 예시\n\n## 예시'));
+    expect(compiled?.note.outline.map((item) => item.id)).toEqual(['예시', '예시-1']);
+  });
+
+  it('rejects a level-1 heading in the body, since the title is the page h1', () => {
+    const { lines } = compile(noteMarkdown('# 또 다른 제목'));
+    expect(lines).toEqual([
+      `content/test-note.md:${BODY_LINE}:1-${BODY_LINE}:10: error: Unexpected \`#\` heading in the body: the title comes from front matter, so sections start at \`##\``,
+    ]);
+  });
+});
+
+describe('compileNote: code blocks', () => {
+  it('highlights at build time and adds a header with title, language label and copy button', () => {
+    const { compiled, messages } = compile(noteMarkdown('```bash title="setup.sh"\necho "hi"\n```'));
+    expect(messages).toEqual([]);
+    const html = compiled?.note.html ?? '';
+    expect(html).toContain('<span class="hljs-built_in">echo</span>');
+    expect(html).toContain('<span class="code-title">setup.sh</span><span class="code-lang">Bash</span>');
+    expect(html).toContain('<button type="button" class="code-copy" data-copy-code="">복사</button>');
+    expect(html).toContain('<pre tabindex="0" aria-label="Bash 코드: setup.sh">');
+  });
+
+  it('highlights nginx and treats systemd units as ini', () => {
+    const { compiled } = compile(
+      noteMarkdown('```nginx\nserver { listen 80; }\n```\n\n```systemd\n[Unit]\nDescription=x\n```'),
+    );
+    const html = compiled?.note.html ?? '';
+    expect(html).toMatch(/<code class="hljs language-nginx"><span class="hljs-section">server<\/span>/);
+    expect(html).toContain('<span class="code-lang">systemd</span>');
+    expect(html).toContain('<span class="hljs-section">[Unit]</span>');
+  });
+
+  it('warns, without failing, about an unknown language or attribute', () => {
+    const { compiled, lines } = compile(noteMarkdown('```cobol colour="red"\nDISPLAY X\n```'));
+    expect(compiled).toBeDefined();
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^content/test-note\\.md:${BODY_LINE}:1-${BODY_LINE + 2}:4: warning: Unknown code language \`cobol\``)),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/warning: Unknown code block attribute `colour`/));
+  });
+});
+
+describe('compileNote: callouts and directives', () => {
+  it.each([
+    ['note', '참고'],
+    ['tip', '팁'],
+    ['warning', '주의'],
+    ['update', '2018년 이후 바뀐 점'],
+  ])('renders :::%s as a callout with its default title', (kind, title) => {
+    const { compiled } = compile(noteMarkdown(`:::${kind}\n내용 **강조**\n:::`));
+    expect(compiled?.note.html).toBe(
+      `<div class="callout callout-${kind}" role="note" aria-label="${title}"><p class="callout-title">${title}</p><p>내용 <strong>강조</strong></p></div>`,
+    );
+  });
+
+  it('uses the [label] as the callout title', () => {
+    const { compiled } = compile(noteMarkdown(':::update[SSL → TLS]\n지금은 TLS 1.3\n:::'));
+    expect(compiled?.note.html).toContain('aria-label="2018년 이후 바뀐 점: SSL → TLS"><p class="callout-title">SSL → TLS</p>');
+  });
+
+  it('rejects an unknown container directive with its position and the known names', () => {
+    const { compiled, lines } = compile(noteMarkdown('본문\n\n:::quiz\n질문\n:::'));
+    expect(compiled).toBeUndefined();
+    expect(lines).toEqual([
+      `content/test-note.md:${BODY_LINE + 2}:1-${BODY_LINE + 4}:4: error: Unknown directive \`:::quiz\`: expected one of \`:::note\`, \`:::tip\`, \`:::warning\`, \`:::update\``,
+    ]);
+  });
+
+  it('rejects leaf directives and text directives with attributes', () => {
+    const { lines } = compile(noteMarkdown('::video\n\n문장 :abbr[SSL]{title="x"}'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/:9:1-9:8: error: Unknown directive `::video`/);
+    expect(lines[1]).toMatch(/:11:4-11:25: error: Unknown text directive `:abbr`/);
+  });
+
+  it('keeps a bare colon word such as a time as plain text', () => {
+    const { compiled, messages } = compile(noteMarkdown('회의는 10:30am, 서버는 localhost:dev'));
+    expect(messages).toEqual([]);
+    expect(compiled?.note.html).toBe('<p>회의는 10:30am, 서버는 localhost:dev</p>');
+  });
+});
+
+describe('compileNote: links', () => {
+  it('rewrites links to other notes under the base path and collects them', () => {
+    const { compiled } = compile(noteMarkdown('[TLS](https-ssl.md#tls-13) [처음](./uwsgi.md)'), 'content/a.md', '/study-notes/');
+    expect(compiled?.note.html).toContain('href="/study-notes/notes/https-ssl/#tls-13"');
+    expect(compiled?.note.html).toContain('href="/study-notes/notes/uwsgi/"');
+    expect(compiled?.links.map(({ slug, fragment }) => ({ slug, fragment }))).toEqual([
+      { slug: 'https-ssl', fragment: 'tls-13' },
+      { slug: 'uwsgi', fragment: undefined },
+    ]);
+  });
+
+  it('accepts a same-page link to an existing heading and rejects a missing one', () => {
+    const ok = compile(noteMarkdown('## 정리\n\n[위로](#정리)'));
+    expect(ok.messages).toEqual([]);
+    const broken = compile(noteMarkdown('## 정리\n\n[위로](#요약)'));
+    expect(broken.lines).toEqual([
+      `content/test-note.md:${BODY_LINE + 2}:1-${BODY_LINE + 2}:10: error: Broken link \`#요약\`: no heading with id \`요약\` in this note (expected one of #정리)`,
+    ]);
+  });
+
+  it('rejects root-relative and non-note relative links, which break under a base path', () => {
+    const { lines } = compile(noteMarkdown('[a](/notes/uwsgi/) [b](images/x.png)'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/:9:1-9:19: error: Unexpected link `\/notes\/uwsgi\/`: expected a full URL/);
+  });
+
+  it('leaves external links alone', () => {
+    const { compiled } = compile(noteMarkdown('[RFC 8446](https://www.rfc-editor.org/rfc/rfc8446)'));
+    expect(compiled?.note.html).toContain('href="https://www.rfc-editor.org/rfc/rfc8446"');
+    expect(compiled?.links).toEqual([]);
+  });
+});
+
+describe('compileNote: tables, text and reading time', () => {
+  it('renders GFM tables', () => {
+    const { compiled } = compile(noteMarkdown('| 주문번호 | 고객번호 |\n| --- | --- |\n| 1 | C01 |'));
+    expect(compiled?.note.html).toContain('<th>주문번호</th>');
+    expect(compiled?.note.html).toContain('<td>C01</td>');
+  });
+
+  it('extracts plain text without front matter and estimates reading time', () => {
+    const body = `## 제목\n\n${'가'.repeat(1500)}`;
+    const { compiled } = compile(noteMarkdown(body));
+    expect(compiled?.text.startsWith('제목')).toBe(true);
+    expect(compiled?.text).not.toContain('summary');
+    expect(compiled?.note.readingMinutes).toBe(3);
+  });
+
+  it('does not pass raw HTML through', () => {
+    const { compiled } = compile(noteMarkdown('<script>alert(1)</script>\n\n문단 <b>굵게</b>'));
+    expect(compiled?.note.html).not.toContain('<script>');
+    expect(compiled?.note.html).not.toContain('<b>');
+  });
+});
