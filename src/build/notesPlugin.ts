@@ -19,6 +19,11 @@ const NOTE_PREFIX = 'virtual:study-notes/note/';
 /** Thrown when content has errors; the message lists every one with its place. */
 export class ContentError extends Error {
   override name = 'ContentError';
+  constructor(message: string) {
+    super(message);
+    // The author needs the file:line list, not our plugin's stack frames.
+    this.stack = `${this.name}: ${message}`;
+  }
 }
 
 /**

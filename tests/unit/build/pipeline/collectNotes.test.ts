@@ -21,7 +21,9 @@ describe('collectNotes', () => {
     ]);
     expect(failed).toBe(true);
     expect(messages.map(formatMessage)).toContainEqual(
-      expect.stringMatching(/^content\/UWSGI\.md: error: Duplicate note slug `uwsgi`: `content\/uwsgi\.md` already uses it/),
+      expect.stringMatching(
+        /^content\/UWSGI\.md: error: Duplicate note slug `uwsgi`: `content\/uwsgi\.md` already uses it/,
+      ),
     );
   });
 

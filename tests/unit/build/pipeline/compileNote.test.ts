@@ -44,15 +44,21 @@ describe('compileNote: front matter', () => {
     const { lines } = compile(markdown);
     expect(lines).toContain('content/test-note.md:1:1: error: Missing front matter field `title`: expected string');
     expect(lines).toContainEqual(
-      expect.stringMatching(/^content\/test-note\.md:6:1-6:6: error: Unknown front matter field `titel`: expected one of title, summary/),
+      expect.stringMatching(
+        /^content\/test-note\.md:6:1-6:6: error: Unknown front matter field `titel`: expected one of title, summary/,
+      ),
     );
   });
 
   it('rejects an impossible date and a source URL that is not http(s)', () => {
     const markdown = noteMarkdown('본문', { updated: '2026-02-30', sources: '[{ title: 책, url: "ftp://x" }]' });
     const { lines } = compile(markdown);
-    expect(lines).toContainEqual(expect.stringMatching(/:6:10-6:20: error: Invalid front matter field `updated`: expected a real calendar date/));
-    expect(lines).toContainEqual(expect.stringMatching(/error: Invalid front matter field `sources\.0\.url`: expected an http\(s\) URL/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/:6:10-6:20: error: Invalid front matter field `updated`: expected a real calendar date/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/error: Invalid front matter field `sources\.0\.url`: expected an http\(s\) URL/),
+    );
   });
 
   it('reports YAML syntax errors with their position', () => {
@@ -69,7 +75,9 @@ describe('compileNote: front matter', () => {
 
 describe('compileNote: headings and outline', () => {
   it('gives headings github-slugger ids, keeps Hangul, and builds an h2/h3 outline', () => {
-    const { compiled } = compile(noteMarkdown('## 제2정규형 (2NF)\n\n### 부분 함수 종속성\n\n#### 깊은 제목\n\n## 정리'));
+    const { compiled } = compile(
+      noteMarkdown('## 제2정규형 (2NF)\n\n### 부분 함수 종속성\n\n#### 깊은 제목\n\n## 정리'),
+    );
     expect(compiled?.note.outline).toEqual([
       { depth: 2, id: '제2정규형-2nf', text: '제2정규형 (2NF)' },
       { depth: 3, id: '부분-함수-종속성', text: '부분 함수 종속성' },
@@ -121,7 +129,11 @@ describe('compileNote: code blocks', () => {
     const { compiled, lines } = compile(noteMarkdown('```cobol colour="red"\nDISPLAY X\n```'));
     expect(compiled).toBeDefined();
     expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^content/test-note\\.md:${BODY_LINE}:1-${BODY_LINE + 2}:4: warning: Unknown code language \`cobol\``)),
+      expect.stringMatching(
+        new RegExp(
+          `^content/test-note\\.md:${BODY_LINE}:1-${BODY_LINE + 2}:4: warning: Unknown code language \`cobol\``,
+        ),
+      ),
     );
     expect(lines).toContainEqual(expect.stringMatching(/warning: Unknown code block attribute `colour`/));
   });
@@ -142,7 +154,9 @@ describe('compileNote: callouts and directives', () => {
 
   it('uses the [label] as the callout title', () => {
     const { compiled } = compile(noteMarkdown(':::update[SSL → TLS]\n지금은 TLS 1.3\n:::'));
-    expect(compiled?.note.html).toContain('aria-label="2018년 이후 바뀐 점: SSL → TLS"><p class="callout-title">SSL → TLS</p>');
+    expect(compiled?.note.html).toContain(
+      'aria-label="2018년 이후 바뀐 점: SSL → TLS"><p class="callout-title">SSL → TLS</p>',
+    );
   });
 
   it('rejects an unknown container directive with its position and the known names', () => {
@@ -169,7 +183,11 @@ describe('compileNote: callouts and directives', () => {
 
 describe('compileNote: links', () => {
   it('rewrites links to other notes under the base path and collects them', () => {
-    const { compiled } = compile(noteMarkdown('[TLS](https-ssl.md#tls-13) [처음](./uwsgi.md)'), 'content/a.md', '/study-notes/');
+    const { compiled } = compile(
+      noteMarkdown('[TLS](https-ssl.md#tls-13) [처음](./uwsgi.md)'),
+      'content/a.md',
+      '/study-notes/',
+    );
     expect(compiled?.note.html).toContain('href="/study-notes/notes/https-ssl/#tls-13"');
     expect(compiled?.note.html).toContain('href="/study-notes/notes/uwsgi/"');
     expect(compiled?.links.map(({ slug, fragment }) => ({ slug, fragment }))).toEqual([

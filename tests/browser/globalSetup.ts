@@ -1,0 +1,28 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startPagesServer } from './pagesServer.ts';
+
+export const BASE = '/study-notes/';
+const outDir = path.resolve('node_modules/.tmp/site-under-test');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    origin: string;
+    base: string;
+    distDir: string;
+  }
+}
+
+/** Builds the real site with BASE_PATH=/study-notes/ and serves it for every browser test. */
+export default async function setup(project: TestProject) {
+  process.env.BASE_PATH = BASE;
+  const { build } = await import('vite');
+  await rm(outDir, { recursive: true, force: true });
+  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const { server, origin } = await startPagesServer(outDir, BASE);
+  project.provide('origin', origin);
+  project.provide('base', BASE);
+  project.provide('distDir', outDir);
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}

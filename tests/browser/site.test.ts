@@ -1,0 +1,266 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.ts';
+import { launchBrowser } from './launchBrowser.ts';
+
+const origin = inject('origin');
+const base = inject('base');
+const distDir = inject('distDir');
+const url = (route = '') => `${origin}${base}${route}`;
+
+const NOTES = [
+  { slug: 'normalization', title: '데이터베이스 정규화' },
+  { slug: 'https-ssl' },
+  { slug: 'ec2' },
+  { slug: 'uwsgi' },
+  { slug: 'nginx-wsgi' },
+];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const foreignRequests: string[] = [];
+const consoleErrors: string[] = [];
+
+async function open(options: { width?: number; colorScheme?: 'light' | 'dark'; route?: string } = {}) {
+  context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  page = await context.newPage();
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  if (options.route !== undefined) {
+    await page.goto(url(options.route));
+    await page.locator('main h1').waitFor();
+  }
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  expect(foreignRequests, 'the site must not request other origins').toEqual([]);
+});
+
+describe('reading', () => {
+  it('lists the five notes on the home page and opens one, moving focus to its title', async () => {
+    await open({ route: '' });
+    const cards = page.locator('.note-cards h3 a');
+    expect(await cards.count()).toBe(5);
+    await cards.first().click();
+    await page.waitForURL(url('notes/normalization/'));
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => h1.textContent()).toBe('데이터베이스 정규화');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.title()).toBe('데이터베이스 정규화 · 스터디 노트');
+  });
+
+  it('loads every note directly by URL (as after a reload or a shared link)', async () => {
+    await open();
+    for (const note of NOTES) {
+      const response = await page.goto(url(`notes/${note.slug}/`));
+      expect(response?.status(), note.slug).toBe(200);
+      await page.locator('main h1').waitFor();
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await page.locator('main h1').count()).toBe(1);
+      expect(await page.locator('.prose h2').count(), `${note.slug} has sections`).toBeGreaterThan(2);
+    }
+  });
+
+  it('serves a 404 page for an unknown path and an unknown note', async () => {
+    await open();
+    for (const route of ['does-not-exist/', 'notes/no-such-note/']) {
+      const response = await page.goto(url(route));
+      expect(response?.status()).toBe(404);
+      await expect.poll(() => page.locator('main h1').textContent()).toBe('페이지를 찾을 수 없습니다');
+    }
+  });
+
+  it('walks through every note with the next links and back with previous', async () => {
+    await open({ route: 'notes/normalization/' });
+    const visited = [await page.locator('main h1').textContent()];
+    for (let i = 1; i < NOTES.length; i++) {
+      await page.getByRole('link', { name: /다음 노트/ }).click();
+      await page.waitForURL(url(`notes/${NOTES[i]?.slug}/`));
+      visited.push(await page.locator('main h1').textContent());
+    }
+    expect(new Set(visited).size).toBe(5);
+    expect(await page.getByRole('link', { name: /다음 노트/ }).count()).toBe(0);
+    await page.getByRole('link', { name: /이전 노트/ }).click();
+    await page.waitForURL(url(`notes/${NOTES[3]?.slug}/`));
+  });
+
+  it('follows the sidebar, marking the current note', async () => {
+    await open({ route: 'notes/ec2/' });
+    const sidebar = page.getByRole('navigation', { name: '노트 목록', exact: true });
+    await expect
+      .poll(() => sidebar.locator('[aria-current="page"]').textContent())
+      .toContain((await page.locator('main h1').textContent()) ?? '');
+    await sidebar.getByRole('link').nth(3).click();
+    await page.waitForURL(url('notes/uwsgi/'));
+  });
+});
+
+describe('table of contents', () => {
+  it('jumps to a section and marks it as the one being read', async () => {
+    await open({ route: 'notes/https-ssl/' });
+    const toc = page.locator('.toc-column').getByRole('navigation', { name: '이 페이지의 내용' });
+    const links = toc.getByRole('link');
+    expect(await links.count()).toBeGreaterThan(4);
+    const target = links.nth(3);
+    const id = decodeURIComponent(((await target.getAttribute('href')) ?? '').slice(1));
+    await target.click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(id);
+    await expect
+      .poll(() =>
+        page.evaluate((headingId) => document.getElementById(headingId)?.getBoundingClientRect().top ?? -1, id),
+      )
+      .toBeLessThan(200);
+    await expect
+      .poll(() => toc.locator('[aria-current="true"]').getAttribute('href'))
+      .toBe(`#${encodeURIComponent(id)}`);
+  });
+
+  it('is a collapsible list on a phone', async () => {
+    await open({ width: 390, route: 'notes/https-ssl/' });
+    const summary = page.locator('.toc-collapsible summary');
+    await summary.click();
+    await expect.poll(() => page.locator('.toc-collapsible a').first().isVisible()).toBe(true);
+  });
+});
+
+describe('code blocks', () => {
+  it('copies the code to the clipboard', async () => {
+    await open({ route: 'notes/uwsgi/' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const block = page.locator('.code-block').first();
+    const code = (await block.locator('code').textContent())?.replace(/\n$/, '');
+    await block.getByRole('button', { name: '복사' }).click();
+    await expect.poll(() => block.locator('.code-copy').textContent()).toBe('복사됨');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    expect(await block.locator('.code-lang').textContent()).not.toBe('');
+  });
+
+  it('highlights code at build time', async () => {
+    await open({ route: 'notes/uwsgi/' });
+    expect(
+      await page.locator('.code-block .hljs-section, .code-block .hljs-built_in, .code-block .hljs-keyword').count(),
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe('theme', () => {
+  it('remembers dark mode across a reload, applied before any script module runs', async () => {
+    await open({ route: 'notes/normalization/' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.getByRole('radio', { name: '다크' }).check();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+
+    // Block the app's JavaScript: only the inline script in index.html runs,
+    // so the theme must already be right on the first paint.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(17, 20, 24)');
+  });
+
+  it('follows the system setting until the learner picks one', async () => {
+    await open({ colorScheme: 'dark', route: '' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.getByRole('radio', { name: '시스템 설정' }).isChecked()).toBe(true);
+  });
+});
+
+describe('keyboard', () => {
+  it('skips to the content and reaches a note with Tab and Enter only', async () => {
+    await open({ route: '' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('본문으로 건너뛰기');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    // From main, the next focusable elements are the call to action and the cards.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('첫 노트부터 읽기');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(url('notes/normalization/'));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('opens the phone navigation drawer, moves within it, and closes it with Escape', async () => {
+    await open({ width: 390, route: 'notes/normalization/' });
+    const menu = page.getByRole('button', { name: '노트 목록 열기' });
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: '노트 목록' });
+    await expect.poll(() => drawer.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent,
+      ),
+    ).toContain('노트 목록 열기');
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => drawer.isVisible()).toBe(true);
+    const link = drawer.getByRole('link').nth(1);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(url('notes/https-ssl/'));
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      it(`has no violations on home, a note and 404 (${colorScheme}, ${width}px)`, async () => {
+        await open({ colorScheme, width });
+        const problems: string[] = [];
+        for (const route of ['', 'notes/https-ssl/', 'notes/normalization/', 'missing/']) {
+          await page.goto(url(route));
+          await page.locator('main h1').waitFor();
+          problems.push(...(await axeViolations(page)).map((line) => `${route || 'home'}: ${line}`));
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('bundle', () => {
+  it('ships no Markdown pipeline or highlighter grammars to the browser, and one chunk per note', async () => {
+    const assets = path.join(distDir, 'assets');
+    const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'));
+    const forbidden = [/micromark/, /mdast-util/, /\bunified\b/, /registerLanguage/, /hljs\.highlight/];
+    for (const name of scripts) {
+      const source = await readFile(path.join(assets, name), 'utf8');
+      for (const pattern of forbidden) expect(source, `${name} contains ${pattern}`).not.toMatch(pattern);
+    }
+    for (const note of NOTES)
+      expect(
+        scripts.some((name) => name.startsWith(`${note.slug}-`)),
+        note.slug,
+      ).toBe(true);
+  });
+
+  it('logged no console errors while the tests ran', () => {
+    // Expected: the 404 responses and the JavaScript deliberately blocked in the theme test.
+    expect(consoleErrors.filter((text) => !text.startsWith('Failed to load resource'))).toEqual([]);
+  });
+});
