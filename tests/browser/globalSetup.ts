@@ -17,6 +17,8 @@ declare module 'vitest' {
 /** Builds the real site with BASE_PATH=/study-notes/ and serves it for every browser test. */
 export default async function setup(project: TestProject) {
   process.env.BASE_PATH = BASE;
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await rm(outDir, { recursive: true, force: true });
   await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });

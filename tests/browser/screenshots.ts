@@ -15,6 +15,8 @@ const pages =
     ? process.argv.slice(2)
     : ['', 'notes/normalization/', 'notes/https-ssl/', 'no-such-page/'];
 const fullPage = process.env.FULL_PAGE === '1';
+// SLICES=4 saves four viewport-sized shots spread down each page instead of one.
+const slices = Number(process.env.SLICES ?? '1');
 
 const { server, origin } = await startPagesServer('dist', base);
 const browser = await launchBrowser();
@@ -32,8 +34,20 @@ try {
         await page.goto(`${origin}${base}${route}`, { waitUntil: 'networkidle' });
         await page.waitForSelector('main h1');
         const name = `${route.replace(/\/$/, '').replace(/\//g, '_') || 'home'}-${width}-${scheme}.png`;
-        await page.screenshot({ path: path.join(outDir, name), fullPage });
-        console.log(name);
+        if (slices > 1) {
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          for (let i = 0; i < slices; i++) {
+            const y = Math.round(((height - page.viewportSize()!.height) * i) / (slices - 1));
+            await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+            await page.waitForTimeout(150);
+            const sliceName = name.replace('.png', `-${i + 1}.png`);
+            await page.screenshot({ path: path.join(outDir, sliceName) });
+            console.log(sliceName);
+          }
+        } else {
+          await page.screenshot({ path: path.join(outDir, name), fullPage });
+          console.log(name);
+        }
       }
       await context.close();
     }

@@ -94,8 +94,10 @@ describe('reading', () => {
     await open({ route: 'notes/normalization/' });
     const visited = [await page.locator('main h1').textContent()];
     for (let i = 1; i < NOTES.length; i++) {
+      const before = visited[visited.length - 1];
       await page.getByRole('link', { name: /다음 노트/ }).click();
       await page.waitForURL(url(`notes/${NOTES[i]?.slug}/`));
+      await expect.poll(() => page.locator('main h1').textContent()).not.toBe(before);
       visited.push(await page.locator('main h1').textContent());
     }
     expect(new Set(visited).size).toBe(5);
@@ -232,7 +234,7 @@ describe('accessibility (axe-core)', () => {
       it(`has no violations on home, a note and 404 (${colorScheme}, ${width}px)`, async () => {
         await open({ colorScheme, width });
         const problems: string[] = [];
-        for (const route of ['', 'notes/https-ssl/', 'notes/normalization/', 'missing/']) {
+        for (const route of ['', ...NOTES.map((note) => `notes/${note.slug}/`), 'missing/']) {
           await page.goto(url(route));
           await page.locator('main h1').waitFor();
           problems.push(...(await axeViolations(page)).map((line) => `${route || 'home'}: ${line}`));

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import { Link, Outlet, ScrollRestoration, useNavigation, useRouteLoaderData } from 'react-router';
+import { Outlet, ScrollRestoration, useNavigation, useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { useFocusOnNavigate } from '../hooks/useFocusOnNavigate.ts';
+import { HomeLink } from './HomeLink.tsx';
 import { Icon } from './Icon.tsx';
 import { NavDrawer } from './NavDrawer.tsx';
 import { NotesNav } from './NotesNav.tsx';
@@ -33,10 +34,10 @@ export function Layout() {
           <Icon name="menu" />
           <span className="sr-only">노트 목록 열기</span>
         </button>
-        <Link to="/" className="site-title">
+        <HomeLink className="site-title">
           <Icon name="book" size={22} />
           <span>스터디 노트</span>
-        </Link>
+        </HomeLink>
         <div className="header-actions">
           <ThemeSwitcher />
         </div>

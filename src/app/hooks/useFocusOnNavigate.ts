@@ -9,13 +9,13 @@ import { useLocation } from 'react-router';
  */
 export function useFocusOnNavigate(): void {
   const { pathname, hash } = useLocation();
-  const first = useRef(true);
+  // Compare with the last place rather than counting renders, so StrictMode's
+  // double effects in development do not count as a navigation.
+  const previous = useRef(pathname + hash);
 
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === pathname + hash) return;
+    previous.current = pathname + hash;
     const target =
       (hash && document.getElementById(decodeURIComponent(hash.slice(1)))) || document.querySelector('main h1');
     if (!(target instanceof HTMLElement)) return;

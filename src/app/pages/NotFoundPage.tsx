@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { HomeLink } from '../components/HomeLink.tsx';
 
 /** Shown for unknown paths and unknown note slugs. */
 export function NotFoundPage() {
@@ -11,9 +11,7 @@ export function NotFoundPage() {
       <h1 tabIndex={-1}>페이지를 찾을 수 없습니다</h1>
       <p>주소가 바뀌었거나 잘못 입력되었을 수 있습니다. 왼쪽 목록이나 처음 화면에서 노트를 골라 주세요.</p>
       <p>
-        <Link className="button-primary" to="/">
-          처음 화면으로
-        </Link>
+        <HomeLink className="button-primary">처음 화면으로</HomeLink>
       </p>
     </div>
   );

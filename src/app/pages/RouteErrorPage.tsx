@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { HomeLink } from '../components/HomeLink.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 /**
@@ -21,7 +22,7 @@ export function RouteErrorPage({ standalone = false }: { standalone?: boolean })
         <button type="button" className="button-primary" onClick={() => window.location.reload()}>
           새로고침
         </button>
-        <Link to="/">처음 화면으로</Link>
+        <HomeLink>처음 화면으로</HomeLink>
       </p>
     </div>
   );

@@ -23,6 +23,7 @@ import { parseFrontmatter } from './parseFrontmatter.ts';
 import { readingMinutes } from './readingMinutes.ts';
 import { rehypeCodeBlocks } from './rehypeCodeBlocks.ts';
 import { rehypeOutline } from './rehypeOutline.ts';
+import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
 import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
 import { reportFatal } from './reportFatal.ts';
@@ -118,6 +119,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
       plainText: ['text', 'console'],
     })
     .use(rehypeCodeBlocks)
+    .use(rehypeTableRegions)
     .use(rehypeOutline, {
       collect: (items, allIds) => {
         outline = items;

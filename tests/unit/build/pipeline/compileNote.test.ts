@@ -239,3 +239,15 @@ describe('compileNote: tables, text and reading time', () => {
     expect(compiled?.note.html).not.toContain('<b>');
   });
 });
+
+describe('compileNote: tables', () => {
+  it('wraps a table in a focusable region labelled with its columns, so it can scroll by keyboard', () => {
+    const { compiled } = compileNote(
+      'content/t.md',
+      noteMarkdown('| 주문번호 | 고객번호 |\n| --- | --- |\n| 1 | C01 |'),
+    );
+    expect(compiled?.note.html).toMatch(
+      /^<div class="table-scroll" tabindex="0" role="region" aria-label="표: 주문번호, 고객번호"><table>/,
+    );
+  });
+});

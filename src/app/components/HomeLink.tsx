@@ -1,0 +1,32 @@
+import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
+
+/**
+ * A link to the home page whose href keeps the base path's trailing slash
+ * (`/study-notes/`). React Router's `<Link to="/">` renders `/study-notes`,
+ * which GitHub Pages answers with a redirect first.
+ */
+export function HomeLink({ onClick, children, ...props }: AnchorHTMLAttributes<HTMLAnchorElement>) {
+  const href = import.meta.env.BASE_URL;
+  const navigate = useNavigate();
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    ) {
+      return;
+    }
+    event.preventDefault();
+    void navigate('/');
+  };
+  return (
+    <a {...props} href={href} onClick={handleClick}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Wraps every table in a labelled, focusable region that scrolls sideways.
+ *
+ * Wide tables must scroll on phones instead of squeezing Korean text into
+ * one-syllable columns, and a scrolling box has to be reachable by keyboard
+ * (WCAG 2.1.1; axe `scrollable-region-focusable`). Whether a table overflows
+ * depends on the screen, so every table gets the wrapper; its label names the
+ * columns so the extra tab stop says what it is.
+ */
+export function rehypeTableRegions() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'table' || !parent || index === undefined) return;
+      const headers: string[] = [];
+      visit(node, 'element', (cell: Element) => {
+        if (cell.tagName === 'th') headers.push(toString(cell).trim());
+      });
+      const label = headers.length > 0 ? `표: ${headers.filter(Boolean).join(', ')}` : '표';
+      const wrapper: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: label },
+        children: [node],
+      };
+      if (node.position) wrapper.position = node.position;
+      parent.children[index] = wrapper;
+      return 'skip';
+    });
+  };
+}
