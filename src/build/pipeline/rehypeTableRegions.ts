@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
 /**
  * Wraps every table in a labelled, focusable region that scrolls sideways.
@@ -9,15 +10,25 @@ import { visit } from 'unist-util-visit';
  * one-syllable columns, and a scrolling box has to be reachable by keyboard
  * (WCAG 2.1.1; axe `scrollable-region-focusable`). Whether a table overflows
  * depends on the screen, so every table gets the wrapper; its label names the
- * columns so the extra tab stop says what it is.
+ * columns so the extra tab stop says what it is. An empty header cell is
+ * reported: it leaves every cell in its column unlabelled.
  */
 export function rehypeTableRegions() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'table' || !parent || index === undefined) return;
       const headers: string[] = [];
       visit(node, 'element', (cell: Element) => {
-        if (cell.tagName === 'th') headers.push(toString(cell).trim());
+        if (cell.tagName !== 'th') return;
+        const text = toString(cell).trim();
+        headers.push(text);
+        if (!text) {
+          file.message('Empty table header cell: expected a label (e.g. `구분`), since screen readers read it for every cell below', {
+            place: cell.position,
+            ruleId: 'table-empty-header',
+            source: 'study-notes',
+          });
+        }
       });
       const label = headers.length > 0 ? `표: ${headers.filter(Boolean).join(', ')}` : '표';
       const wrapper: Element = {

@@ -251,3 +251,12 @@ describe('compileNote: tables', () => {
     );
   });
 });
+
+describe('compileNote: table headers', () => {
+  it('warns about an empty header cell, with its position', () => {
+    const result = compileNote('content/t.md', noteMarkdown('|  | 유닉스 소켓 |\n| --- | --- |\n| uwsgi | 빠름 |'));
+    expect(result.messages.map(formatMessage)).toEqual([
+      `content/t.md:${BODY_LINE}:1-${BODY_LINE}:4: warning: Empty table header cell: expected a label (e.g. \`구분\`), since screen readers read it for every cell below`,
+    ]);
+  });
+});
