@@ -16,6 +16,17 @@ const INDEX_ID = 'virtual:study-notes';
 /** One module per note: `virtual:study-notes/note/<slug>`, each its own chunk. */
 const NOTE_PREFIX = 'virtual:study-notes/note/';
 
+/**
+ * What other build plugins (search index, prerendering) can ask of this one:
+ * `config.plugins.find((p) => p.name === NOTES_PLUGIN_NAME)?.api`.
+ */
+export interface NotesPluginApi {
+  /** The compiled notes, shared with the virtual modules (compiled once per build or content change). */
+  getCollection: () => Promise<Collection>;
+}
+
+export const NOTES_PLUGIN_NAME = 'study-notes:notes';
+
 /** Thrown when content has errors; the message lists every one with its place. */
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -33,7 +44,7 @@ export class ContentError extends Error {
  * written and removes the previous `dist/`, so a half-updated site can never
  * be deployed; in dev it shows in Vite's error overlay.
  */
-export function notesPlugin(options: NotesPluginOptions = {}): Plugin {
+export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPluginApi> {
   let config: ResolvedConfig;
   let contentDir: string;
   let collection: Promise<Collection> | undefined;
@@ -62,8 +73,9 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin {
   };
 
   return {
-    name: 'study-notes:notes',
+    name: NOTES_PLUGIN_NAME,
     enforce: 'pre',
+    api: { getCollection },
 
     configResolved(resolved) {
       config = resolved;

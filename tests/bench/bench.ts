@@ -37,7 +37,7 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
 }
 
 /** What a cold load of `route` fetches, measured from the files served (raw) and their gzip size. */
-async function pageWeight(outDir: string, route: string): Promise<Record<Kind, Weight>> {
+async function pageWeight(outDir: string, route: string): Promise<Record<Kind, Weight> & { scripts: string[] }> {
   const { server, origin } = await startPagesServer(outDir, BASE);
   const browser = await launchBrowser();
   const urls: string[] = [];
@@ -52,7 +52,9 @@ async function pageWeight(outDir: string, route: string): Promise<Record<Kind, W
     await browser.close();
     server.close();
   }
-  const totals: Record<Kind, Weight> = {
+  const scripts: string[] = [];
+  const totals: Record<Kind, Weight> & { scripts: string[] } = {
+    scripts,
     js: { requests: 0, raw: 0, gzip: 0 },
     css: { requests: 0, raw: 0, gzip: 0 },
     font: { requests: 0, raw: 0, gzip: 0 },
@@ -76,7 +78,9 @@ async function pageWeight(outDir: string, route: string): Promise<Record<Kind, W
     totals[kind].requests += 1;
     totals[kind].raw += bytes.length;
     // Fonts are already compressed; servers send woff2 as is.
-    totals[kind].gzip += kind === 'font' ? bytes.length : gzipSync(bytes, { level: 9 }).length;
+    const gzip = kind === 'font' ? bytes.length : gzipSync(bytes, { level: 9 }).length;
+    totals[kind].gzip += gzip;
+    if (kind === 'js') scripts.push(`${path.basename(relative)} ${kb(bytes.length)} raw, ${kb(gzip)} gzip`);
   }
   return totals;
 }
@@ -84,10 +88,10 @@ async function pageWeight(outDir: string, route: string): Promise<Record<Kind, W
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-function printWeight(title: string, weight: Record<Kind, Weight>): void {
+function printWeight(title: string, weight: Record<Kind, Weight> & { scripts: string[] }): void {
   console.log(`\n${title}`);
   for (const [kind, w] of Object.entries(weight)) {
-    if (w.requests === 0) continue;
+    if (kind === 'scripts' || !('requests' in w) || w.requests === 0) continue;
     console.log(
       `  ${kind.padEnd(5)} ${String(w.requests).padStart(3)} req  ${kb(w.raw).padStart(10)} raw  ${kb(w.gzip).padStart(10)} gzip`,
     );
