@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { notesPlugin } from './src/build/notesPlugin.ts';
+import { prerenderPlugin, SSR_BUILD_ENV } from './src/build/prerenderPlugin.ts';
+import { SITE_DESCRIPTION, SITE_NAME } from './src/shared/pageHead.ts';
 
 /** `BASE_PATH=/study-notes/` for GitHub Pages project sites; always starts and ends with `/`. */
 function basePath(value: string | undefined): string {
@@ -8,9 +11,46 @@ function basePath(value: string | undefined): string {
   return trimmed === '//' ? '/' : trimmed;
 }
 
+const base = basePath(process.env.BASE_PATH);
+const serverBuild = Boolean(process.env[SSR_BUILD_ENV]);
+
 export default defineConfig({
-  base: basePath(process.env.BASE_PATH),
-  plugins: [notesPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }), react()],
+  base,
+  plugins: [
+    notesPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
+    react(),
+    prerenderPlugin({ siteUrl: process.env.SITE_URL }),
+    // The nested server build for prerendering needs no service worker.
+    !serverBuild &&
+      VitePWA({
+        registerType: 'prompt',
+        injectRegister: false,
+        manifest: {
+          name: SITE_NAME,
+          short_name: SITE_NAME,
+          description: SITE_DESCRIPTION,
+          lang: 'ko',
+          start_url: base,
+          scope: base,
+          display: 'standalone',
+          background_color: '#ffffff',
+          theme_color: '#2450c4',
+          icons: [
+            { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+            { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+        },
+        workbox: {
+          // Every page, note chunk and font subset: after one visit the whole
+          // site reads offline, including notes not opened yet.
+          globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest}'],
+          maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+          navigateFallback: null,
+          cleanupOutdatedCaches: true,
+        },
+      }),
+  ],
   build: {
     target: 'es2022',
   },

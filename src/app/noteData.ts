@@ -17,6 +17,11 @@ export async function loadNoteBySlug({ params }: LoaderFunctionArgs): Promise<No
   return note;
 }
 
+/** Loader of the catch-all route: every unknown path is a 404. */
+export function notFound(): never {
+  throw data('Not found', { status: 404 });
+}
+
 /** Previous and next notes in reading order. */
 export function neighbours(notes: NoteMeta[], slug: string): { previous?: NoteMeta; next?: NoteMeta } {
   const index = notes.findIndex((note) => note.slug === slug);

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { notePath } from '../shared/routes.ts';
 import { collectNotes, toMeta, type Collection } from './pipeline/collectNotes.ts';
 import { formatMessage } from './pipeline/formatMessage.ts';
 
@@ -142,21 +141,6 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
       const compiled = result.notes.find(({ note }) => note.slug === slug);
       if (!compiled) throw new ContentError(`No note with slug \`${slug}\``);
       return `export default ${JSON.stringify(compiled.note)};`;
-    },
-
-    // GitHub Pages has no URL rewriting: give every note route a real
-    // index.html, and 404.html for unknown paths, so deep links and reloads work.
-    async writeBundle() {
-      const outDir = path.resolve(config.root, config.build.outDir);
-      const indexHtml = path.join(outDir, 'index.html');
-      if (!existsSync(indexHtml)) return;
-      const result = await getCollection();
-      for (const { note } of result.notes) {
-        const dir = path.join(outDir, ...notePath(note.slug).split('/').filter(Boolean));
-        await mkdir(dir, { recursive: true });
-        await copyFile(indexHtml, path.join(dir, 'index.html'));
-      }
-      await copyFile(indexHtml, path.join(outDir, '404.html'));
     },
   };
 }

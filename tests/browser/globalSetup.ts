@@ -21,8 +21,11 @@ export default async function setup(project: TestProject) {
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await rm(outDir, { recursive: true, force: true });
-  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // The server reads files per request, so it can start first: its address
+  // is the site URL the build writes into canonical links and sitemap.xml.
   const { server, origin } = await startPagesServer(outDir, BASE);
+  process.env.SITE_URL = `${origin}${BASE}`;
+  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   project.provide('origin', origin);
   project.provide('base', BASE);
   project.provide('distDir', outDir);

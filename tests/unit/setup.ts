@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { resetThemeStoreForTests } from '../../src/app/theme/useTheme.ts';
 
 // jsdom has no media queries or scrolling; the app only needs them to exist.
 beforeEach(() => {
@@ -26,5 +27,6 @@ afterEach(() => {
   if (typeof window === 'undefined') return;
   cleanup();
   localStorage.clear();
+  resetThemeStoreForTests();
   delete document.documentElement.dataset.theme;
 });

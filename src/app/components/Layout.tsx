@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Outlet, ScrollRestoration, useNavigation, useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { useFocusOnNavigate } from '../hooks/useFocusOnNavigate.ts';
@@ -6,6 +6,7 @@ import { HomeLink } from './HomeLink.tsx';
 import { Icon } from './Icon.tsx';
 import { NavDrawer } from './NavDrawer.tsx';
 import { NotesNav } from './NotesNav.tsx';
+import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { ThemeSwitcher } from './ThemeSwitcher.tsx';
 
 /** The frame of every page: skip link, header, notes sidebar (a drawer on phones), main. */
@@ -15,6 +16,10 @@ export function Layout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   useFocusOnNavigate();
+  useEffect(() => {
+    // Lets tests (and curious people) tell prerendered HTML from the live app.
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
 
   return (
     <div className="site">
@@ -60,6 +65,7 @@ export function Layout() {
           setDrawerOpen(false);
         }}
       />
+      <UpdatePrompt />
       <ScrollRestoration />
     </div>
   );

@@ -2,16 +2,18 @@ import { Link, useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { notePath } from '../../shared/routes.ts';
 import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
+import { homeHead } from '../../shared/pageHead.ts';
+import { useDocumentHead } from '../head/useDocumentHead.ts';
 
 /** The list of notes with their summaries, in reading order. */
 export function HomePage() {
+  useDocumentHead(homeHead());
   const notes = (useRouteLoaderData('root') as NoteMeta[] | undefined) ?? [];
   const totalMinutes = notes.reduce((sum, note) => sum + note.readingMinutes, 0);
   const first = notes[0];
 
   return (
     <div className="home">
-      <title>스터디 노트</title>
       <header className="home-hero">
         <h1 tabIndex={-1}>스터디 노트</h1>
         <p className="home-lead">

@@ -1,10 +1,12 @@
 import { HomeLink } from '../components/HomeLink.tsx';
+import { notFoundHead } from '../../shared/pageHead.ts';
+import { useDocumentHead } from '../head/useDocumentHead.ts';
 
 /** Shown for unknown paths and unknown note slugs. */
 export function NotFoundPage() {
+  useDocumentHead(notFoundHead());
   return (
     <div className="message-page">
-      <title>페이지를 찾을 수 없습니다 · 스터디 노트</title>
       <p className="message-code" aria-hidden="true">
         404
       </p>

@@ -7,10 +7,13 @@ import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
 import { PrevNextLinks } from '../components/PrevNextLinks.tsx';
 import { TableOfContents } from '../components/TableOfContents.tsx';
 import { neighbours } from '../noteData.ts';
+import { noteHead } from '../../shared/pageHead.ts';
+import { useDocumentHead } from '../head/useDocumentHead.ts';
 
 /** One note: title, goals, body, sources, previous/next, and the table of contents. */
 export function NotePage() {
   const note = useLoaderData() as Note;
+  useDocumentHead(noteHead(note));
   const notes = (useRouteLoaderData('root') as NoteMeta[] | undefined) ?? [];
   const { previous, next } = neighbours(notes, note.slug);
   const goalsId = useId();
@@ -18,7 +21,6 @@ export function NotePage() {
 
   return (
     <div className="note-layout">
-      <title>{`${note.title} · 스터디 노트`}</title>
       <article className="note" aria-labelledby="note-title">
         <header className="note-header">
           <h1 id="note-title" tabIndex={-1}>

@@ -1,5 +1,7 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { errorHead, notFoundHead } from '../../shared/pageHead.ts';
 import { HomeLink } from '../components/HomeLink.tsx';
+import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 /**
@@ -10,11 +12,11 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 export function RouteErrorPage({ standalone = false }: { standalone?: boolean }) {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  useDocumentHead(notFound ? notFoundHead() : errorHead());
   const content = notFound ? (
     <NotFoundPage />
   ) : (
     <div className="message-page" role="alert">
-      <title>문제가 생겼습니다 · 스터디 노트</title>
       <h1 tabIndex={-1}>페이지를 불러오지 못했습니다</h1>
       <p>사이트가 방금 업데이트되었거나 네트워크가 끊겼을 수 있습니다. 새로고침하면 대부분 해결됩니다.</p>
       <p className="error-detail">{error instanceof Error ? error.message : String(error)}</p>

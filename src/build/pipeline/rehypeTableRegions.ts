@@ -23,11 +23,14 @@ export function rehypeTableRegions() {
         const text = toString(cell).trim();
         headers.push(text);
         if (!text) {
-          file.message('Empty table header cell: expected a label (e.g. `구분`), since screen readers read it for every cell below', {
-            place: cell.position,
-            ruleId: 'table-empty-header',
-            source: 'study-notes',
-          });
+          file.message(
+            'Empty table header cell: expected a label (e.g. `구분`), since screen readers read it for every cell below',
+            {
+              place: cell.position,
+              ruleId: 'table-empty-header',
+              source: 'study-notes',
+            },
+          );
         }
       });
       const label = headers.length > 0 ? `표: ${headers.filter(Boolean).join(', ')}` : '표';

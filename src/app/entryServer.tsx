@@ -1,0 +1,39 @@
+/**
+ * Renders one route to HTML at build time (src/build/prerenderPlugin.ts
+ * bundles this file for Node and calls `renderRoute` for every page).
+ * Uses React Router's own static rendering: the same routes and loaders as in
+ * the browser, so the prerendered page and the hydrated app cannot drift.
+ */
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import type { Note, NoteMeta } from '../shared/note.ts';
+import { homeHead, notFoundHead, noteHead, type PageHead } from '../shared/pageHead.ts';
+import { NOTE_ROUTE_ID, ROOT_ROUTE_ID, routes } from './routes.tsx';
+
+export interface RenderedRoute {
+  /** Markup for inside `<div id="root">`. */
+  html: string;
+  status: number;
+  head: PageHead;
+  notes: NoteMeta[];
+}
+
+const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+const handler = createStaticHandler(routes, { basename });
+
+/** `path` includes the base path, e.g. `/study-notes/notes/uwsgi/`. */
+export async function renderRoute(path: string): Promise<RenderedRoute> {
+  const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
+  if (context instanceof Response) throw new Error(`Route ${path} answered with a redirect (${context.status})`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const html = renderToString(
+    <StrictMode>
+      <StaticRouterProvider router={router} context={context} hydrate={false} />
+    </StrictMode>,
+  );
+  const note = context.loaderData[NOTE_ROUTE_ID] as Note | undefined;
+  const notes = (context.loaderData[ROOT_ROUTE_ID] as NoteMeta[] | undefined) ?? [];
+  const head = context.statusCode === 404 ? notFoundHead() : note ? noteHead(note) : homeHead();
+  return { html, status: context.statusCode, head, notes };
+}

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Plugin, type ResolvedConfig } from 'vite';
+import type { NoteMeta } from '../shared/note.ts';
+import type { PageHead } from '../shared/pageHead.ts';
+import { SITE_NAME } from '../shared/pageHead.ts';
+import { notePath } from '../shared/routes.ts';
+
+/** Set while the nested server build runs, so it does not prerender itself. */
+export const SSR_BUILD_ENV = 'STUDY_NOTES_SSR_BUILD';
+
+export interface PrerenderOptions {
+  /**
+   * Public URL of the site including the base path, e.g.
+   * `https://me.github.io/study-notes/`. Needed for canonical links, Open
+   * Graph URLs and sitemap.xml, which must be absolute; without it those are
+   * left out (with a warning) rather than guessed.
+   */
+  siteUrl?: string | undefined;
+}
+
+interface RenderedRoute {
+  html: string;
+  status: number;
+  head: PageHead;
+  notes: NoteMeta[];
+}
+
+/**
+ * Writes a real HTML file for every route after the client build: home, each
+ * note, and 404.html, so pages are readable without JavaScript, paint before
+ * any script runs, and work as deep links on GitHub Pages (no rewrites).
+ *
+ * The app's own routes and loaders render them (src/app/entryServer.tsx,
+ * bundled for Node by a nested Vite build), so the markup is exactly what
+ * React hydrates. Each page gets its title, description, canonical URL, Open
+ * Graph tags and a Content-Security-Policy that allows only this origin (plus
+ * the hash of the inline theme script). Runs in `writeBundle`, before
+ * vite-plugin-pwa lists the files to precache in `closeBundle`. On failure it
+ * removes the output folder, so no half-built site is left to deploy.
+ */
+export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'study-notes:prerender',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async writeBundle() {
+      if (config.build.ssr || process.env[SSR_BUILD_ENV]) return;
+      const outDir = path.resolve(config.root, config.build.outDir);
+      try {
+        await prerender(config, outDir, options);
+      } catch (error) {
+        await rm(outDir, { recursive: true, force: true });
+        throw error;
+      }
+    },
+  };
+}
+
+async function prerender(config: ResolvedConfig, outDir: string, options: PrerenderOptions): Promise<void> {
+  const serverDir = path.resolve(config.root, 'node_modules/.tmp/study-notes-prerender');
+  process.env[SSR_BUILD_ENV] = '1';
+  try {
+    await build({
+      configFile: config.configFile,
+      root: config.root,
+      mode: config.mode,
+      logLevel: 'warn',
+      build: {
+        ssr: path.resolve(config.root, 'src/app/entryServer.tsx'),
+        outDir: serverDir,
+        emptyOutDir: true,
+        copyPublicDir: false,
+        minify: false,
+      },
+    });
+  } finally {
+    delete process.env[SSR_BUILD_ENV];
+  }
+  const entry = pathToFileURL(path.join(serverDir, 'entryServer.js')).href;
+  const { renderRoute } = (await import(entry)) as { renderRoute: (path: string) => Promise<RenderedRoute> };
+
+  const template = await readFile(path.join(outDir, 'index.html'), 'utf8');
+  const base = config.base;
+  const siteUrl = options.siteUrl ? options.siteUrl.replace(/\/?$/, '/') : undefined;
+  if (!siteUrl) {
+    config.logger.warn(
+      'study-notes: SITE_URL is not set, so canonical links, og:url and sitemap.xml are left out (set it to the public URL, e.g. https://me.github.io/study-notes/)',
+    );
+  }
+
+  const home = await renderRoute(base);
+  const pages: { route: string; file: string; rendered: RenderedRoute }[] = [
+    { route: base, file: 'index.html', rendered: home },
+  ];
+  for (const note of home.notes) {
+    const route = `${base}${notePath(note.slug).slice(1)}`;
+    pages.push({ route, file: `${notePath(note.slug).slice(1)}index.html`, rendered: await renderRoute(route) });
+  }
+  pages.push({ route: `${base}404/`, file: '404.html', rendered: await renderRoute(`${base}404/`) });
+
+  for (const page of pages) {
+    const expected = page.file === '404.html' ? 404 : 200;
+    if (page.rendered.status !== expected) {
+      throw new Error(`Prerendering ${page.route} answered ${page.rendered.status}, expected ${expected}`);
+    }
+    const canonical = siteUrl && page.file !== '404.html' ? siteUrl + page.route.slice(base.length) : undefined;
+    const html = fillTemplate(template, page.rendered, page.route, canonical);
+    const target = path.join(outDir, page.file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, html);
+  }
+
+  await writeFile(
+    path.join(outDir, 'robots.txt'),
+    `User-agent: *\nAllow: /\n${siteUrl ? `Sitemap: ${siteUrl}sitemap.xml\n` : ''}`,
+  );
+  if (siteUrl) {
+    const updated = new Map(home.notes.map((note) => [notePath(note.slug), note.updated]));
+    const urls = pages
+      .filter((page) => page.file !== '404.html')
+      .map((page) => {
+        const relative = page.route.slice(base.length);
+        const lastmod = updated.get(`/${relative}`);
+        return `  <url><loc>${escapeXml(siteUrl + relative)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
+      });
+    await writeFile(
+      path.join(outDir, 'sitemap.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
+    );
+  }
+  if (!existsSync(path.join(outDir, '404.html'))) throw new Error('404.html was not written');
+}
+
+/** Puts the rendered app and its head into index.html (markers `<!--app-head-->` and `<!--app-html-->`). */
+function fillTemplate(template: string, rendered: RenderedRoute, route: string, canonical: string | undefined): string {
+  if (!template.includes('<!--app-head-->') || !template.includes('<!--app-html-->')) {
+    throw new Error('index.html must contain <!--app-head--> and <!--app-html--> markers');
+  }
+  const { title, description } = rendered.head;
+  const head = [
+    `<title>${escapeHtml(title)}</title>`,
+    `<meta name="description" content="${escapeHtml(description)}" />`,
+    canonical ? `<link rel="canonical" href="${escapeHtml(canonical)}" />` : '',
+    `<meta property="og:type" content="${route.includes('/notes/') ? 'article' : 'website'}" />`,
+    `<meta property="og:site_name" content="${escapeHtml(SITE_NAME)}" />`,
+    `<meta property="og:locale" content="ko_KR" />`,
+    `<meta property="og:title" content="${escapeHtml(title)}" />`,
+    `<meta property="og:description" content="${escapeHtml(description)}" />`,
+    canonical ? `<meta property="og:url" content="${escapeHtml(canonical)}" />` : '',
+    `<meta name="twitter:card" content="summary" />`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(template)}" />`,
+  ]
+    .filter(Boolean)
+    .join('\n    ');
+  return template
+    .replace('<!--app-head-->', head)
+    .replace(
+      '<div id="root"><!--app-html--></div>',
+      `<div id="root" data-route="${escapeHtml(route)}">${rendered.html}</div>`,
+    );
+}
+
+/**
+ * Only this origin, nothing inline but the theme script (by hash).
+ * `data:` images are the callout icons in CSS masks. `frame-ancestors` cannot
+ * be set from a `<meta>` tag; GitHub Pages sends no CSP header of its own.
+ */
+function contentSecurityPolicy(template: string): string {
+  const hashes = [...template.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (match) =>
+      `'sha256-${createHash('sha256')
+        .update(match[1] ?? '')
+        .digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeXml(value: string): string {
+  return escapeHtml(value).replace(/'/g, '&apos;');
+}

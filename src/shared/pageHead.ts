@@ -1,0 +1,27 @@
+/** The site's name, used in every page title and in the web app manifest. */
+export const SITE_NAME = '스터디 노트';
+
+export const SITE_DESCRIPTION =
+  '데이터베이스 정규화, HTTPS와 TLS, EC2 서버, uWSGI와 nginx로 Django 배포하기: 2018년의 공부 기록을 오늘 기준으로 고쳐 쓴 한국어 학습 노트';
+
+/** What goes in `<head>` for one page; the same function serves the prerender and client navigation. */
+export interface PageHead {
+  title: string;
+  description: string;
+}
+
+export function homeHead(): PageHead {
+  return { title: SITE_NAME, description: SITE_DESCRIPTION };
+}
+
+export function noteHead(note: { title: string; summary: string }): PageHead {
+  return { title: `${note.title} · ${SITE_NAME}`, description: note.summary };
+}
+
+export function notFoundHead(): PageHead {
+  return { title: `페이지를 찾을 수 없습니다 · ${SITE_NAME}`, description: SITE_DESCRIPTION };
+}
+
+export function errorHead(): PageHead {
+  return { title: `문제가 생겼습니다 · ${SITE_NAME}`, description: SITE_DESCRIPTION };
+}
