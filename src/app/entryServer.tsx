@@ -17,6 +17,8 @@ export interface RenderedRoute {
   status: number;
   head: PageHead;
   notes: NoteMeta[];
+  /** What a failing loader threw, for the build's error message. */
+  errors?: string[];
 }
 
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
@@ -35,5 +37,8 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
   const note = context.loaderData[NOTE_ROUTE_ID] as Note | undefined;
   const notes = (context.loaderData[ROOT_ROUTE_ID] as NoteMeta[] | undefined) ?? [];
   const head = context.statusCode === 404 ? notFoundHead() : note ? noteHead(note) : homeHead();
-  return { html, status: context.statusCode, head, notes };
+  const errors = Object.values(context.errors ?? {}).map((error) =>
+    error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
+  );
+  return { html, status: context.statusCode, head, notes, ...(errors.length > 0 ? { errors } : {}) };
 }

@@ -27,6 +27,7 @@ interface RenderedRoute {
   status: number;
   head: PageHead;
   notes: NoteMeta[];
+  errors?: string[];
 }
 
 /**
@@ -83,7 +84,9 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
   } finally {
     delete process.env[SSR_BUILD_ENV];
   }
-  const entry = pathToFileURL(path.join(serverDir, 'entryServer.js')).href;
+  // A fresh URL per build: Node caches modules by URL, and one process may
+  // build several times (tests, the bench).
+  const entry = `${pathToFileURL(path.join(serverDir, 'entryServer.js')).href}?build=${Date.now()}`;
   const { renderRoute } = (await import(entry)) as { renderRoute: (path: string) => Promise<RenderedRoute> };
 
   const template = await readFile(path.join(outDir, 'index.html'), 'utf8');
@@ -108,7 +111,8 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
   for (const page of pages) {
     const expected = page.file === '404.html' ? 404 : 200;
     if (page.rendered.status !== expected) {
-      throw new Error(`Prerendering ${page.route} answered ${page.rendered.status}, expected ${expected}`);
+      const detail = page.rendered.errors?.join('\n') ?? '';
+      throw new Error(`Prerendering ${page.route} answered ${page.rendered.status}, expected ${expected}\n${detail}`);
     }
     const canonical = siteUrl && page.file !== '404.html' ? siteUrl + page.route.slice(base.length) : undefined;
     const html = fillTemplate(template, page.rendered, page.route, canonical);

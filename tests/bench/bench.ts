@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { launchBrowser } from '../browser/launchBrowser.ts';
 import { startPagesServer } from '../browser/pagesServer.ts';
+import { runLighthouse } from './lighthouse.ts';
 import { syntheticNote } from './syntheticNote.ts';
 
 const BASE = '/study-notes/';
@@ -106,6 +107,30 @@ try {
   const noteWeight = await pageWeight(realOut, 'notes/https-ssl/');
   printWeight('Cold load of /study-notes/notes/https-ssl/ (390 px):', noteWeight);
   printWeight('Cold load of /study-notes/ (home, 390 px):', await pageWeight(realOut, ''));
+
+  {
+    const { server, origin } = await startPagesServer(realOut, BASE);
+    try {
+      const route = 'notes/https-ssl/';
+      const figures = await runLighthouse(`${origin}${BASE}${route}`);
+      console.log(`\nLighthouse 12, mobile profile, cold load of ${BASE}${route}:`);
+      console.log(
+        `  scores: ${Object.entries(figures.scores)
+          .map(([id, score]) => `${id} ${score}`)
+          .join(', ')}`,
+      );
+      console.log(
+        `  LCP ${(figures.lcpMs / 1000).toFixed(2)} s, TBT ${Math.round(figures.tbtMs)} ms, CLS ${figures.cls.toFixed(3)}`,
+      );
+      for (const [type, entry] of Object.entries(figures.transfer)) {
+        console.log(
+          `  ${type.padEnd(11)} ${String(entry.requests).padStart(3)} req ${kb(entry.bytes).padStart(10)} transferred`,
+        );
+      }
+    } finally {
+      server.close();
+    }
+  }
 
   const syntheticDir = path.join(work, 'content-1000');
   await import('node:fs/promises').then((fs) => fs.mkdir(syntheticDir));

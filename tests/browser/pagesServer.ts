@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,7 +20,7 @@ const types: Record<string, string> = {
 /**
  * Serves a built `dist/` the way GitHub Pages serves a project site: under a
  * base path, `dir/` → `dir/index.html`, `dir` → 301 to `dir/`, and
- * `404.html` with status 404 for anything else. No rewrites, so a route
+ * `404.html` with status 404 for anything else, gzip for text. No rewrites, so a route
  * that only works through client-side fallback shows up as a 404.
  */
 export function startPagesServer(distDir: string, base: string, port = 0): Promise<{ server: Server; origin: string }> {
@@ -27,8 +28,21 @@ export function startPagesServer(distDir: string, base: string, port = 0): Promi
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const send = (file: string, status = 200) => {
-      response.writeHead(status, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(response);
+      const type = types[path.extname(file)] ?? 'application/octet-stream';
+      // Like GitHub Pages: text is gzipped when the client accepts it, and
+      // everything may be cached for ten minutes.
+      const gzip =
+        !type.startsWith('font/') &&
+        !type.startsWith('image/png') &&
+        /\bgzip\b/.test(String(request.headers['accept-encoding']));
+      response.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'max-age=600',
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
+      });
+      const stream = createReadStream(file);
+      if (gzip) stream.pipe(createGzip()).pipe(response);
+      else stream.pipe(response);
     };
     const notFound = () => {
       const page = path.join(root, '404.html');

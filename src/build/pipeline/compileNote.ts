@@ -23,6 +23,7 @@ import { parseFrontmatter } from './parseFrontmatter.ts';
 import { readingMinutes } from './readingMinutes.ts';
 import { rehypeCodeBlocks } from './rehypeCodeBlocks.ts';
 import { rehypeOutline } from './rehypeOutline.ts';
+import { rehypeSections, type NoteSection } from './rehypeSections.ts';
 import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
 import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
@@ -38,6 +39,8 @@ export interface CompiledNote {
   note: Note;
   /** Plain text of the body, for search. */
   text: string;
+  /** The body cut at its h2/h3 headings, for section-level search results. */
+  sections: NoteSection[];
   /** Links to other notes, checked by `collectNotes` once all notes are known. */
   links: NoteLink[];
   /** Every element id in the body, for checking `note.md#id` links into this note. */
@@ -74,6 +77,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
 
   const links: NoteLink[] = [];
   let outline: OutlineItem[] = [];
+  let sections: NoteSection[] = [];
   let ids = new Set<string>();
   let frontmatter: Frontmatter | undefined;
 
@@ -89,6 +93,11 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     .use(remarkNoteLinks, { base: options.base ?? '/', collect: (link) => links.push(link) })
     .use(remarkRehype)
     .use(rehypeSlug)
+    .use(rehypeSections, {
+      collect: (collected) => {
+        sections = collected;
+      },
+    })
     .use(rehypeAutolinkHeadings, {
       behavior: 'after',
       group: (heading: Element): Element => ({
@@ -164,7 +173,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     html,
     outline,
   };
-  return { compiled: { note, text: plainText, links, ids }, messages };
+  return { compiled: { note, text: plainText, sections, links, ids }, messages };
 }
 
 /** `content/nginx-wsgi.md` → `nginx-wsgi`. */

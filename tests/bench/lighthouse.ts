@@ -1,0 +1,67 @@
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+export interface LighthouseFigures {
+  scores: Record<string, number>;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  /** Transfer by resource type from Lighthouse's resource summary: requests and bytes. */
+  transfer: Record<string, { requests: number; bytes: number }>;
+}
+
+/**
+ * A cold load of `url` under Lighthouse's default mobile profile (simulated
+ * slow 4G, 4× CPU slowdown), in Debian's Chromium. Lighthouse 12 supports
+ * Node 20; it finds the browser through CHROME_PATH.
+ */
+export async function runLighthouse(url: string): Promise<LighthouseFigures> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    if (!result) throw new Error('Lighthouse returned no result');
+    const { lhr } = result;
+    const scores = Object.fromEntries(
+      Object.values(lhr.categories).map((category) => [category.id, Math.round((category.score ?? 0) * 100)]),
+    );
+    const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    const summary =
+      (
+        lhr.audits['resource-summary']?.details as
+          { items?: { resourceType: string; requestCount: number; transferSize: number }[] } | undefined
+      )?.items ?? [];
+    const transfer = Object.fromEntries(
+      summary.map((item) => [item.resourceType, { requests: item.requestCount, bytes: item.transferSize }]),
+    );
+    const failed = Object.values(lhr.audits)
+      .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary')
+      .map((audit) => audit.id);
+    if (failed.length > 0) console.log(`  Lighthouse audits not passed: ${failed.join(', ')}`);
+    return {
+      scores,
+      lcpMs: numeric('largest-contentful-paint'),
+      tbtMs: numeric('total-blocking-time'),
+      cls: numeric('cumulative-layout-shift'),
+      transfer,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
