@@ -29,11 +29,18 @@ export interface NoteMeta {
   readingMinutes: number;
 }
 
+/**
+ * One piece of a note's body, in reading order. HTML runs are prerendered,
+ * trusted markup from our own pipeline; interactive kinds (quizzes, diagrams)
+ * are added to this union by their features and rendered as components.
+ */
+export type NoteBlock = { kind: 'html'; html: string };
+
 /** A whole note as one lazily loaded chunk delivers it to the page. */
 export interface Note extends NoteMeta {
   goals: string[];
   sources: NoteSource[];
-  /** Prerendered, trusted HTML of the body (made at build time from our own content/). */
-  html: string;
+  /** The body: prerendered HTML runs and interactive blocks, in order. */
+  body: NoteBlock[];
   outline: OutlineItem[];
 }

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { NoteBlock } from '../../shared/note.ts';
 
 const COPIED_FOR_MS = 2000;
 
 /**
- * The note's prerendered HTML.
+ * The note's body: prerendered HTML runs and interactive blocks, in order.
  *
  * The HTML is trusted: it is made at build time by our own pipeline from the
  * Markdown in content/ (raw HTML in Markdown is not passed through), never
@@ -14,7 +15,7 @@ const COPIED_FOR_MS = 2000;
  * code blocks, and links to other notes, which go through the router instead
  * of reloading the page.
  */
-export function NoteBody({ html }: { html: string }) {
+export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
   const container = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const [announcement, setAnnouncement] = useState('');
@@ -65,11 +66,15 @@ export function NoteBody({ html }: { html: string }) {
       element.removeEventListener('click', onClick);
       for (const timer of timers) window.clearTimeout(timer);
     };
-  }, [html, navigate]);
+  }, [blocks, navigate]);
 
   return (
     <>
-      <div ref={container} className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+      <div ref={container} className="prose">
+        {blocks.map((block, index) => (
+          <NoteBlockView key={index} block={block} />
+        ))}
+      </div>
       <p className="sr-only" role="status">
         {announcement}
       </p>
@@ -91,4 +96,12 @@ function isInternalNoteLink(link: HTMLAnchorElement, event: MouseEvent): boolean
   if (link.target && link.target !== '_self') return false;
   const url = new URL(link.href);
   return url.origin === window.location.origin && url.pathname.startsWith(`${import.meta.env.BASE_URL}notes/`);
+}
+
+function NoteBlockView({ block }: { block: NoteBlock }) {
+  switch (block.kind) {
+    case 'html':
+      // `display: contents` keeps headings and paragraphs direct children of .prose for layout.
+      return <div className="note-html" dangerouslySetInnerHTML={{ __html: block.html }} />;
+  }
 }

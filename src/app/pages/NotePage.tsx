@@ -45,7 +45,7 @@ export function NotePage() {
           </section>
         )}
 
-        <NoteBody html={note.html} />
+        <NoteBody blocks={note.body} />
 
         {note.sources.length > 0 && (
           <section className="sources" aria-labelledby={sourcesId}>

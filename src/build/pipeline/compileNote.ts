@@ -1,4 +1,4 @@
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
@@ -7,7 +7,6 @@ import { common } from 'lowlight';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSlug from 'rehype-slug';
-import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -16,7 +15,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import type { Note, OutlineItem } from '../../shared/note.ts';
+import type { Note, NoteBlock, OutlineItem } from '../../shared/note.ts';
 import { codeLanguageAliases } from './codeLanguages.ts';
 import type { Frontmatter } from './frontmatterSchema.ts';
 import { parseFrontmatter } from './parseFrontmatter.ts';
@@ -28,6 +27,7 @@ import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
 import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
 import { reportFatal } from './reportFatal.ts';
+import { splitBlocks } from './splitBlocks.ts';
 
 export interface CompileOptions {
   /** Base path the site is served under, starting and ending with `/` (default `/`). */
@@ -135,9 +135,11 @@ export function compileNote(path: string, text: string, options: CompileOptions 
         ids = allIds;
       },
     })
-    .use(rehypeStringify);
 
-  let html = '';
+
+  let body: NoteBlock[] = [];
+  // Interactive blocks collected by embed plugins, in placeholder order.
+  const embeds: NoteBlock[] = [];
   let plainText = '';
   try {
     const tree = processor.parse(file);
@@ -146,7 +148,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
       { ...tree, children: tree.children.filter((node) => node.type !== 'yaml') },
       { includeHtml: false },
     );
-    html = processor.stringify(processor.runSync(tree, file), file);
+    body = splitBlocks(processor.runSync(tree, file) as HastRoot, embeds);
   } catch (error) {
     // A plugin bug, not an author mistake: still report it against the file.
     reportFatal(
@@ -170,7 +172,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     readingMinutes: readingMinutes(plainText),
     goals: frontmatter.goals,
     sources: frontmatter.sources,
-    html,
+    body,
     outline,
   };
   return { compiled: { note, text: plainText, sections, links, ids }, messages };

@@ -17,7 +17,7 @@ function renderBody() {
         path: '*',
         element: (
           <>
-            <NoteBody html={httpsNote.html} />
+            <NoteBody blocks={httpsNote.body} />
             <LocationProbe />
           </>
         ),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileNote } from '../../../../src/build/pipeline/compileNote.ts';
 import { formatMessage } from '../../../../src/build/pipeline/formatMessage.ts';
+import { blocksToHtml } from '../../../../src/build/pipeline/splitBlocks.ts';
+
+const htmlOf = (compiled: { note: { body: Parameters<typeof blocksToHtml>[0] } } | undefined) =>
+  blocksToHtml(compiled?.note.body ?? []);
 import { BODY_LINE, noteMarkdown } from '../../../fixtures/noteMarkdown.ts';
 
 const compile = (markdown: string, path = 'content/test-note.md', base = '/') => {
@@ -87,8 +91,8 @@ describe('compileNote: headings and outline', () => {
 
   it('adds an anchor link after each heading with a screen-reader label', () => {
     const { compiled } = compile(noteMarkdown('## 정리'));
-    expect(compiled?.note.html).toContain('<h2 id="정리">정리</h2><a class="heading-anchor" href="#정리">');
-    expect(compiled?.note.html).toContain('<span class="sr-only">“정리” 절 링크</span>');
+    expect(htmlOf(compiled)).toContain('<h2 id="정리">정리</h2><a class="heading-anchor" href="#정리">');
+    expect(htmlOf(compiled)).toContain('<span class="sr-only">“정리” 절 링크</span>');
   });
 
   it('makes repeated headings unique', () => {
@@ -108,7 +112,7 @@ describe('compileNote: code blocks', () => {
   it('highlights at build time and adds a header with title, language label and copy button', () => {
     const { compiled, messages } = compile(noteMarkdown('```bash title="setup.sh"\necho "hi"\n```'));
     expect(messages).toEqual([]);
-    const html = compiled?.note.html ?? '';
+    const html = htmlOf(compiled);
     expect(html).toContain('<span class="hljs-built_in">echo</span>');
     expect(html).toContain('<span class="code-title">setup.sh</span><span class="code-lang">Bash</span>');
     expect(html).toContain('<button type="button" class="code-copy" data-copy-code="">복사</button>');
@@ -119,7 +123,7 @@ describe('compileNote: code blocks', () => {
     const { compiled } = compile(
       noteMarkdown('```nginx\nserver { listen 80; }\n```\n\n```systemd\n[Unit]\nDescription=x\n```'),
     );
-    const html = compiled?.note.html ?? '';
+    const html = htmlOf(compiled);
     expect(html).toMatch(/<code class="hljs language-nginx"><span class="hljs-section">server<\/span>/);
     expect(html).toContain('<span class="code-lang">systemd</span>');
     expect(html).toContain('<span class="hljs-section">[Unit]</span>');
@@ -147,14 +151,14 @@ describe('compileNote: callouts and directives', () => {
     ['update', '2018년 이후 바뀐 점'],
   ])('renders :::%s as a callout with its default title', (kind, title) => {
     const { compiled } = compile(noteMarkdown(`:::${kind}\n내용 **강조**\n:::`));
-    expect(compiled?.note.html).toBe(
+    expect(htmlOf(compiled)).toBe(
       `<div class="callout callout-${kind}" role="note" aria-label="${title}"><p class="callout-title">${title}</p><p>내용 <strong>강조</strong></p></div>`,
     );
   });
 
   it('uses the [label] as the callout title', () => {
     const { compiled } = compile(noteMarkdown(':::update[SSL → TLS]\n지금은 TLS 1.3\n:::'));
-    expect(compiled?.note.html).toContain(
+    expect(htmlOf(compiled)).toContain(
       'aria-label="2018년 이후 바뀐 점: SSL → TLS"><p class="callout-title">SSL → TLS</p>',
     );
   });
@@ -177,7 +181,7 @@ describe('compileNote: callouts and directives', () => {
   it('keeps a bare colon word such as a time as plain text', () => {
     const { compiled, messages } = compile(noteMarkdown('회의는 10:30am, 서버는 localhost:dev'));
     expect(messages).toEqual([]);
-    expect(compiled?.note.html).toBe('<p>회의는 10:30am, 서버는 localhost:dev</p>');
+    expect(htmlOf(compiled)).toBe('<p>회의는 10:30am, 서버는 localhost:dev</p>');
   });
 });
 
@@ -188,8 +192,8 @@ describe('compileNote: links', () => {
       'content/a.md',
       '/study-notes/',
     );
-    expect(compiled?.note.html).toContain('href="/study-notes/notes/https-ssl/#tls-13"');
-    expect(compiled?.note.html).toContain('href="/study-notes/notes/uwsgi/"');
+    expect(htmlOf(compiled)).toContain('href="/study-notes/notes/https-ssl/#tls-13"');
+    expect(htmlOf(compiled)).toContain('href="/study-notes/notes/uwsgi/"');
     expect(compiled?.links.map(({ slug, fragment }) => ({ slug, fragment }))).toEqual([
       { slug: 'https-ssl', fragment: 'tls-13' },
       { slug: 'uwsgi', fragment: undefined },
@@ -213,7 +217,7 @@ describe('compileNote: links', () => {
 
   it('leaves external links alone', () => {
     const { compiled } = compile(noteMarkdown('[RFC 8446](https://www.rfc-editor.org/rfc/rfc8446)'));
-    expect(compiled?.note.html).toContain('href="https://www.rfc-editor.org/rfc/rfc8446"');
+    expect(htmlOf(compiled)).toContain('href="https://www.rfc-editor.org/rfc/rfc8446"');
     expect(compiled?.links).toEqual([]);
   });
 });
@@ -221,8 +225,8 @@ describe('compileNote: links', () => {
 describe('compileNote: tables, text and reading time', () => {
   it('renders GFM tables', () => {
     const { compiled } = compile(noteMarkdown('| 주문번호 | 고객번호 |\n| --- | --- |\n| 1 | C01 |'));
-    expect(compiled?.note.html).toContain('<th>주문번호</th>');
-    expect(compiled?.note.html).toContain('<td>C01</td>');
+    expect(htmlOf(compiled)).toContain('<th>주문번호</th>');
+    expect(htmlOf(compiled)).toContain('<td>C01</td>');
   });
 
   it('extracts plain text without front matter and estimates reading time', () => {
@@ -235,8 +239,8 @@ describe('compileNote: tables, text and reading time', () => {
 
   it('does not pass raw HTML through', () => {
     const { compiled } = compile(noteMarkdown('<script>alert(1)</script>\n\n문단 <b>굵게</b>'));
-    expect(compiled?.note.html).not.toContain('<script>');
-    expect(compiled?.note.html).not.toContain('<b>');
+    expect(htmlOf(compiled)).not.toContain('<script>');
+    expect(htmlOf(compiled)).not.toContain('<b>');
   });
 });
 
@@ -246,7 +250,7 @@ describe('compileNote: tables', () => {
       'content/t.md',
       noteMarkdown('| 주문번호 | 고객번호 |\n| --- | --- |\n| 1 | C01 |'),
     );
-    expect(compiled?.note.html).toMatch(
+    expect(htmlOf(compiled)).toMatch(
       /^<div class="table-scroll" tabindex="0" role="region" aria-label="표: 주문번호, 고객번호"><table>/,
     );
   });
