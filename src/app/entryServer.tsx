@@ -5,7 +5,7 @@
  * the browser, so the prerendered page and the hydrated app cannot drift.
  */
 import { StrictMode } from 'react';
-import { renderToString } from 'react-dom/server';
+import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import type { Note, NoteMeta } from '../shared/note.ts';
 import { homeHead, notFoundHead, noteHead, type PageHead } from '../shared/pageHead.ts';
@@ -29,11 +29,14 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
   const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
   if (context instanceof Response) throw new Error(`Route ${path} answered with a redirect (${context.status})`);
   const router = createStaticRouter(handler.dataRoutes, context);
-  const html = renderToString(
+  // `prerender` (unlike renderToString) waits for lazy components such as
+  // diagrams, so their markup is in the page too.
+  const { prelude } = await prerender(
     <StrictMode>
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </StrictMode>,
   );
+  const html = await new Response(prelude).text();
   const note = context.loaderData[NOTE_ROUTE_ID] as Note | undefined;
   const notes = (context.loaderData[ROOT_ROUTE_ID] as NoteMeta[] | undefined) ?? [];
   const head = context.statusCode === 404 ? notFoundHead() : note ? noteHead(note) : homeHead();
