@@ -1,3 +1,5 @@
+import type { QuizQuestion } from './quiz.ts';
+
 /**
  * Data shapes shared by the build-time pipeline and the browser app.
  * The pipeline produces them; the app only reads them.
@@ -27,6 +29,8 @@ export interface NoteMeta {
   /** ISO date (YYYY-MM-DD) of the last content update. */
   updated: string;
   readingMinutes: number;
+  /** Ids of the note's questions, for due counts and progress without loading the questions. */
+  questionIds: string[];
 }
 
 /**
@@ -34,7 +38,7 @@ export interface NoteMeta {
  * trusted markup from our own pipeline; interactive kinds (quizzes, diagrams)
  * are added to this union by their features and rendered as components.
  */
-export type NoteBlock = { kind: 'html'; html: string };
+export type NoteBlock = { kind: 'html'; html: string } | { kind: 'quiz'; question: QuizQuestion };
 
 /** A whole note as one lazily loaded chunk delivers it to the page. */
 export interface Note extends NoteMeta {

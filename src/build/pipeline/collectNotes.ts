@@ -65,6 +65,24 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
     }
   }
 
+  // Progress is keyed by question id, so an id must be unique across notes.
+  const questionOwner = new Map<string, string>();
+  for (const { file, compiled } of bySlug.values()) {
+    for (const question of compiled?.questions ?? []) {
+      const owner = questionOwner.get(question.id);
+      if (owner) {
+        messages.push(
+          fatal(
+            `Duplicate question id \`${question.id}\`: \`${owner}\` already uses it; expected ids unique across all notes`,
+            file.path,
+          ),
+        );
+      } else {
+        questionOwner.set(question.id, file.path);
+      }
+    }
+  }
+
   const notes = [...bySlug.values()]
     .flatMap(({ compiled }) => (compiled ? [compiled] : []))
     .sort((a, b) => a.note.order - b.note.order || a.note.slug.localeCompare(b.note.slug));
@@ -73,8 +91,8 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
 
 /** The small part of a note every page needs (home list, sidebar). */
 export function toMeta({ note }: CompiledNote): NoteMeta {
-  const { slug, title, summary, order, tags, updated, readingMinutes } = note;
-  return { slug, title, summary, order, tags, updated, readingMinutes };
+  const { slug, title, summary, order, tags, updated, readingMinutes, questionIds } = note;
+  return { slug, title, summary, order, tags, updated, readingMinutes, questionIds };
 }
 
 function fatal(reason: string, path: string, place?: VFileMessage['place']): VFileMessage {

@@ -16,6 +16,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Note, NoteBlock, OutlineItem } from '../../shared/note.ts';
+import type { QuizQuestion } from '../../shared/quiz.ts';
 import { codeLanguageAliases } from './codeLanguages.ts';
 import type { Frontmatter } from './frontmatterSchema.ts';
 import { parseFrontmatter } from './parseFrontmatter.ts';
@@ -26,6 +27,7 @@ import { rehypeSections, type NoteSection } from './rehypeSections.ts';
 import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
 import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
+import { remarkQuiz } from './remarkQuiz.ts';
 import { reportFatal } from './reportFatal.ts';
 import { splitBlocks } from './splitBlocks.ts';
 
@@ -45,6 +47,8 @@ export interface CompiledNote {
   links: NoteLink[];
   /** Every element id in the body, for checking `note.md#id` links into this note. */
   ids: Set<string>;
+  /** The note's questions, in order (also inside `note.body`). */
+  questions: QuizQuestion[];
 }
 
 export interface CompileResult {
@@ -76,6 +80,10 @@ export function compileNote(path: string, text: string, options: CompileOptions 
   }
 
   const links: NoteLink[] = [];
+  const questions: QuizQuestion[] = [];
+  // Interactive blocks collected by embed plugins, in placeholder order.
+  const embeds: NoteBlock[] = [];
+  const addEmbed = (block: NoteBlock): number => embeds.push(block) - 1;
   let outline: OutlineItem[] = [];
   let sections: NoteSection[] = [];
   let ids = new Set<string>();
@@ -89,8 +97,9 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     .use(() => (tree: MdastRoot, vfile: VFile) => {
       frontmatter = parseFrontmatter(tree, vfile);
     })
-    .use(remarkCallouts)
     .use(remarkNoteLinks, { base: options.base ?? '/', collect: (link) => links.push(link) })
+    .use(remarkQuiz, { noteSlug: slug, addEmbed, collect: (question) => questions.push(question) })
+    .use(remarkCallouts)
     .use(remarkRehype)
     .use(rehypeSlug)
     .use(rehypeSections, {
@@ -134,12 +143,9 @@ export function compileNote(path: string, text: string, options: CompileOptions 
         outline = items;
         ids = allIds;
       },
-    })
-
+    });
 
   let body: NoteBlock[] = [];
-  // Interactive blocks collected by embed plugins, in placeholder order.
-  const embeds: NoteBlock[] = [];
   let plainText = '';
   try {
     const tree = processor.parse(file);
@@ -170,12 +176,13 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     tags: frontmatter.tags,
     updated: frontmatter.updated,
     readingMinutes: readingMinutes(plainText),
+    questionIds: questions.map((question) => question.id),
     goals: frontmatter.goals,
     sources: frontmatter.sources,
     body,
     outline,
   };
-  return { compiled: { note, text: plainText, sections, links, ids }, messages };
+  return { compiled: { note, text: plainText, sections, links, ids, questions }, messages };
 }
 
 /** `content/nginx-wsgi.md` → `nginx-wsgi`. */
