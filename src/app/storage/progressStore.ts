@@ -144,10 +144,14 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     try {
       db = await openWith(dbName);
     } catch (error) {
-      problems.push(`브라우저 저장소(IndexedDB)를 열 수 없어 이번 방문의 진행 상황은 탭을 닫으면 사라집니다. (${String(error)})`);
+      problems.push(
+        `브라우저 저장소(IndexedDB)를 열 수 없어 이번 방문의 진행 상황은 탭을 닫으면 사라집니다. (${String(error)})`,
+      );
     }
   } else {
-    problems.push('이 브라우저에는 IndexedDB가 없어 진행 상황을 저장할 수 없습니다. 탭을 닫기 전에 내보내기를 해 두세요.');
+    problems.push(
+      '이 브라우저에는 IndexedDB가 없어 진행 상황을 저장할 수 없습니다. 탭을 닫기 전에 내보내기를 해 두세요.',
+    );
   }
 
   const load = async (): Promise<ProgressState> => {
@@ -196,7 +200,9 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       if (db) {
         const tx = db.transaction(['cards', 'logs', 'meta'], 'readwrite');
         if (previous && previous.reps > 0) {
-          await tx.objectStore('cards').put({ questionId: entry.questionId, card: serializeCard(previous), updatedAt: now });
+          await tx
+            .objectStore('cards')
+            .put({ questionId: entry.questionId, card: serializeCard(previous), updatedAt: now });
         } else {
           await tx.objectStore('cards').delete(entry.questionId);
         }
@@ -246,15 +252,21 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       try {
         json = JSON.parse(text);
       } catch (error) {
-        return { ok: false, errors: [`JSON으로 읽을 수 없는 파일입니다: ${error instanceof Error ? error.message : String(error)}`] };
+        return {
+          ok: false,
+          errors: [`JSON으로 읽을 수 없는 파일입니다: ${error instanceof Error ? error.message : String(error)}`],
+        };
       }
       const parsed = exportFileSchema.safeParse(json);
       if (!parsed.success) {
-        const looksLikeOurs = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === EXPORT_FORMAT;
+        const looksLikeOurs =
+          typeof json === 'object' && json !== null && (json as { format?: unknown }).format === EXPORT_FORMAT;
         return {
           ok: false,
           errors: [
-            looksLikeOurs ? '진행 상황 파일이지만 내용이 올바르지 않습니다:' : '스터디 노트에서 내보낸 진행 상황 파일이 아닙니다:',
+            looksLikeOurs
+              ? '진행 상황 파일이지만 내용이 올바르지 않습니다:'
+              : '스터디 노트에서 내보낸 진행 상황 파일이 아닙니다:',
             ...describeIssues(parsed.error),
           ],
         };
@@ -359,7 +371,9 @@ async function readAll(db: IDBPDatabase<ProgressDB>, problems: readonly string[]
   let moved = 0;
 
   const backup = async (store: string, key: IDBValidKey, value: unknown, error: z.core.$ZodError) => {
-    await tx.objectStore('backups').add({ at: new Date().toISOString(), store, reason: describeIssues(error).join('; '), value });
+    await tx
+      .objectStore('backups')
+      .add({ at: new Date().toISOString(), store, reason: describeIssues(error).join('; '), value });
     if (store === 'cards') await tx.objectStore('cards').delete(key as string);
     if (store === 'logs') await tx.objectStore('logs').delete(key as number);
     moved += 1;
@@ -372,7 +386,8 @@ async function readAll(db: IDBPDatabase<ProgressDB>, problems: readonly string[]
   }
   for (const [key, value] of await keyedEntries(tx.objectStore('logs'))) {
     const parsed = logRecordSchema.safeParse(value);
-    if (parsed.success) logs.push({ id: key as number, questionId: parsed.data.questionId, log: reviveLog(parsed.data.log) });
+    if (parsed.success)
+      logs.push({ id: key as number, questionId: parsed.data.questionId, log: reviveLog(parsed.data.log) });
     else await backup('logs', key, value, parsed.error);
   }
   const meta = new Map((await tx.objectStore('meta').getAll()).map((entry) => [entry.key, entry.value]));
@@ -385,7 +400,8 @@ async function readAll(db: IDBPDatabase<ProgressDB>, problems: readonly string[]
       `저장된 진행 상황 중 ${moved}개 항목이 손상되어 읽을 수 없었습니다. 지우지 않고 백업에 옮겨 두었으니 '백업 내려받기'로 보관할 수 있습니다. 나머지 기록은 그대로입니다.`,
     );
   }
-  const date = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value) : null);
+  const date = (value: unknown) =>
+    typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value) : null;
   return {
     status: 'ready',
     mode: 'indexeddb',
@@ -400,7 +416,9 @@ async function readAll(db: IDBPDatabase<ProgressDB>, problems: readonly string[]
   };
 }
 
-async function keyedEntries<S extends { openCursor: () => Promise<unknown> }>(store: S): Promise<[IDBValidKey, unknown][]> {
+async function keyedEntries<S extends { openCursor: () => Promise<unknown> }>(
+  store: S,
+): Promise<[IDBValidKey, unknown][]> {
   const entries: [IDBValidKey, unknown][] = [];
   type Cursor = { primaryKey: IDBValidKey; value: unknown; continue: () => Promise<Cursor | null> } | null;
   let cursor = (await store.openCursor()) as Cursor;

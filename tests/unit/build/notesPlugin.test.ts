@@ -59,7 +59,7 @@ describe('notesPlugin', () => {
     expect(String(error)).toMatch(/content error\(s\)/);
     const text = String(error);
     expect(text).toMatch(/bad-frontmatter\.md:4:8-4:13: error: Invalid front matter field `order`/);
-    expect(text).toMatch(/unknown-directive\.md:10:1-12:4: error: Unknown directive `:::quiz`/);
+    expect(text).toMatch(/unknown-directive\.md:10:1-12:4: error: Unknown directive `:::spoiler`/);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 });

@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { buildQueue, Rating, reviewCard, rollbackCard, stageOf, State, type Card } from '../../../../src/app/quiz/scheduler.ts';
+import {
+  buildQueue,
+  Rating,
+  reviewCard,
+  rollbackCard,
+  stageOf,
+  State,
+  type Card,
+} from '../../../../src/app/quiz/scheduler.ts';
 
 const day = 24 * 60 * 60 * 1000;
 const start = new Date('2026-11-25T09:00:00Z');

@@ -164,10 +164,10 @@ describe('compileNote: callouts and directives', () => {
   });
 
   it('rejects an unknown container directive with its position and the known names', () => {
-    const { compiled, lines } = compile(noteMarkdown('본문\n\n:::quiz\n질문\n:::'));
+    const { compiled, lines } = compile(noteMarkdown('본문\n\n:::spoiler\n질문\n:::'));
     expect(compiled).toBeUndefined();
     expect(lines).toEqual([
-      `content/test-note.md:${BODY_LINE + 2}:1-${BODY_LINE + 4}:4: error: Unknown directive \`:::quiz\`: expected one of \`:::note\`, \`:::tip\`, \`:::warning\`, \`:::update\``,
+      `content/test-note.md:${BODY_LINE + 2}:1-${BODY_LINE + 4}:4: error: Unknown directive \`:::spoiler\`: expected one of \`:::note\`, \`:::tip\`, \`:::warning\`, \`:::update\``,
     ]);
   });
 
