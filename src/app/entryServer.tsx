@@ -9,6 +9,7 @@ import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import type { Note, NoteMeta } from '../shared/note.ts';
 import { homeHead, notFoundHead, noteHead, type PageHead } from '../shared/pageHead.ts';
+import { preloadEmbeds } from './lazyEmbed.ts';
 import { NOTE_ROUTE_ID, ROOT_ROUTE_ID, routes } from './routes.tsx';
 
 export interface RenderedRoute {
@@ -29,12 +30,16 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
   const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
   if (context instanceof Response) throw new Error(`Route ${path} answered with a redirect (${context.status})`);
   const router = createStaticRouter(handler.dataRoutes, context);
+  await preloadEmbeds();
   // `prerender` (unlike renderToString) waits for lazy components such as
   // diagrams, so their markup is in the page too.
   const { prelude } = await prerender(
     <StrictMode>
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </StrictMode>,
+    // Never outline large Suspense boundaries: that streams them in with
+    // inline scripts, which a static page with a strict CSP must not have.
+    { progressiveChunkSize: Number.POSITIVE_INFINITY },
   );
   const html = await new Response(prelude).text();
   const note = context.loaderData[NOTE_ROUTE_ID] as Note | undefined;

@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
 import { registerSW } from 'virtual:pwa-register';
+import { preloadEmbeds } from './lazyEmbed.ts';
 import { loadNoteBySlug, loadNoteList } from './noteData.ts';
 import { serviceWorkerState } from './pwa/serviceWorkerState.ts';
 import { NOT_FOUND_ROUTE_ID, NOTE_ROUTE_ID, ROOT_ROUTE_ID, routes } from './routes.tsx';
@@ -33,11 +34,14 @@ async function hydrationData(): Promise<HydrationState | undefined> {
   const noteMatch = matches.find((match) => match.route.id === NOTE_ROUTE_ID);
   if (noteMatch) {
     try {
-      loaderData[NOTE_ROUTE_ID] = await loadNoteBySlug({
+      const note = await loadNoteBySlug({
         params: noteMatch.params,
         request: new Request(window.location.href),
         context: undefined,
       } as Parameters<typeof loadNoteBySlug>[0]);
+      loaderData[NOTE_ROUTE_ID] = note;
+      // The page's quizzes/diagrams, loaded now so hydration does not wait on them.
+      await preloadEmbeds(note.body.filter((block) => block.kind !== 'html').map((block) => block.kind));
     } catch {
       return undefined;
     }

@@ -7,3 +7,12 @@ declare module 'virtual:study-notes' {
   /** Loads one note's chunk; resolves to undefined for an unknown slug. */
   export function loadNote(slug: string): Promise<Note | undefined>;
 }
+
+declare module 'virtual:study-notes/questions' {
+  import type { QuizQuestion } from '../shared/quiz.ts';
+
+  /** Every question of every note, in reading order. */
+  export const questions: QuizQuestion[];
+  /** Note titles by slug, for labelling questions. */
+  export const noteTitles: Record<string, string>;
+}

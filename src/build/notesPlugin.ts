@@ -14,6 +14,8 @@ export interface NotesPluginOptions {
 const INDEX_ID = 'virtual:study-notes';
 /** One module per note: `virtual:study-notes/note/<slug>`, each its own chunk. */
 const NOTE_PREFIX = 'virtual:study-notes/note/';
+/** Every question of every note, for the review page (its own lazy chunk). */
+const QUESTIONS_ID = 'virtual:study-notes/questions';
 
 /**
  * What other build plugins (search index, prerendering) can ask of this one:
@@ -111,7 +113,7 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
     },
 
     resolveId(id) {
-      if (id === INDEX_ID || id.startsWith(NOTE_PREFIX)) return `\0${id}`;
+      if (id === INDEX_ID || id === QUESTIONS_ID || id.startsWith(NOTE_PREFIX)) return `\0${id}`;
       return undefined;
     },
 
@@ -135,6 +137,12 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
           '  return load ? load().then((module) => module.default) : Promise.resolve(undefined);',
           '}',
         ].join('\n');
+      }
+
+      if (id === `\0${QUESTIONS_ID}`) {
+        const questions = result.notes.flatMap(({ questions: list }) => list);
+        const titles = Object.fromEntries(result.notes.map(({ note }) => [note.slug, note.title]));
+        return `export const questions = ${JSON.stringify(questions)};\nexport const noteTitles = ${JSON.stringify(titles)};`;
       }
 
       const slug = id.slice(`\0${NOTE_PREFIX}`.length);

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { NoteBlock } from '../../shared/note.ts';
+import { lazyEmbed } from '../lazyEmbed.ts';
 
 const COPIED_FOR_MS = 2000;
 
@@ -98,8 +99,17 @@ function isInternalNoteLink(link: HTMLAnchorElement, event: MouseEvent): boolean
   return url.origin === window.location.origin && url.pathname.startsWith(`${import.meta.env.BASE_URL}notes/`);
 }
 
+// Quiz code (the scheduler, IndexedDB) loads only on pages that have questions.
+const QuizBlock = lazyEmbed('quiz', () => import('../quiz/QuizBlock.tsx'));
+
 function NoteBlockView({ block }: { block: NoteBlock }) {
   switch (block.kind) {
+    case 'quiz':
+      return (
+        <Suspense fallback={<div className="quiz quiz-loading" data-question-id={block.question.id} />}>
+          <QuizBlock question={block.question} />
+        </Suspense>
+      );
     case 'html':
       // `display: contents` keeps headings and paragraphs direct children of .prose for layout.
       return <div className="note-html" dangerouslySetInnerHTML={{ __html: block.html }} />;
