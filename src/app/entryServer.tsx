@@ -8,9 +8,9 @@ import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import type { Note, NoteMeta } from '../shared/note.ts';
-import { homeHead, notFoundHead, noteHead, type PageHead } from '../shared/pageHead.ts';
+import { homeHead, notFoundHead, noteHead, reviewHead, statsHead, type PageHead } from '../shared/pageHead.ts';
 import { preloadEmbeds } from './lazyEmbed.ts';
-import { NOTE_ROUTE_ID, ROOT_ROUTE_ID, routes } from './routes.tsx';
+import { NOTE_ROUTE_ID, REVIEW_ROUTE_ID, ROOT_ROUTE_ID, routes, STATS_ROUTE_ID } from './routes.tsx';
 
 export interface RenderedRoute {
   /** Markup for inside `<div id="root">`. */
@@ -44,7 +44,17 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
   const html = await new Response(prelude).text();
   const note = context.loaderData[NOTE_ROUTE_ID] as Note | undefined;
   const notes = (context.loaderData[ROOT_ROUTE_ID] as NoteMeta[] | undefined) ?? [];
-  const head = context.statusCode === 404 ? notFoundHead() : note ? noteHead(note) : homeHead();
+  const leaf = context.matches.at(-1)?.route.id;
+  const head =
+    context.statusCode === 404
+      ? notFoundHead()
+      : note
+        ? noteHead(note)
+        : leaf === REVIEW_ROUTE_ID
+          ? reviewHead()
+          : leaf === STATS_ROUTE_ID
+            ? statsHead()
+            : homeHead();
   const errors = Object.values(context.errors ?? {}).map((error) =>
     error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
   );

@@ -9,9 +9,9 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
 import { registerSW } from 'virtual:pwa-register';
 import { preloadEmbeds } from './lazyEmbed.ts';
-import { loadNoteBySlug, loadNoteList } from './noteData.ts';
 import { serviceWorkerState } from './pwa/serviceWorkerState.ts';
-import { NOT_FOUND_ROUTE_ID, NOTE_ROUTE_ID, ROOT_ROUTE_ID, routes } from './routes.tsx';
+import type { Note } from '../shared/note.ts';
+import { NOT_FOUND_ROUTE_ID, NOTE_ROUTE_ID, routes } from './routes.tsx';
 
 // Vite's base ("/study-notes/") without the trailing slash is the router's basename.
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
@@ -21,31 +21,38 @@ if (!root) throw new Error('index.html has no #root element');
 
 /**
  * Loader data for the page the prerendered HTML shows, so React can hydrate
- * it as is. The note's text is in the HTML already; instead of repeating it
- * in an inline script we load the note's chunk (which the app needs anyway
- * for navigation) before hydrating. Returns undefined when the HTML was
+ * it as is. Instead of repeating the data in an inline script (the note's
+ * text is in the HTML already), each matched route's loader runs here: it
+ * loads the same chunks the app needs anyway. Lazy routes are resolved first,
+ * as React Router asks for hydration. Returns undefined when the HTML was
  * prerendered for another path (404.html served for an unknown URL).
  */
 async function hydrationData(): Promise<HydrationState | undefined> {
   if (root?.dataset.route !== window.location.pathname) return undefined;
   const matches = matchRoutes(routes, window.location, basename) ?? [];
   if (matches.some((match) => match.route.id === NOT_FOUND_ROUTE_ID)) return undefined;
-  const loaderData: Record<string, unknown> = { [ROOT_ROUTE_ID]: await loadNoteList() };
-  const noteMatch = matches.find((match) => match.route.id === NOTE_ROUTE_ID);
-  if (noteMatch) {
-    try {
-      const note = await loadNoteBySlug({
-        params: noteMatch.params,
-        request: new Request(window.location.href),
-        context: undefined,
-      } as Parameters<typeof loadNoteBySlug>[0]);
-      loaderData[NOTE_ROUTE_ID] = note;
-      // The page's quizzes/diagrams, loaded now so hydration does not wait on them.
-      await preloadEmbeds(note.body.filter((block) => block.kind !== 'html').map((block) => block.kind));
-    } catch {
-      return undefined;
+  const loaderData: Record<string, unknown> = {};
+  try {
+    for (const match of matches) {
+      const route = match.route;
+      if (typeof route.lazy === 'function') {
+        const resolved = await route.lazy();
+        Object.assign(route, { ...resolved, lazy: undefined });
+      }
+      if (typeof route.loader === 'function' && route.id) {
+        loaderData[route.id] = await route.loader({
+          params: match.params,
+          request: new Request(window.location.href),
+          context: undefined,
+        } as Parameters<Extract<typeof route.loader, (...args: never[]) => unknown>>[0]);
+      }
     }
+  } catch {
+    return undefined;
   }
+  const note = loaderData[NOTE_ROUTE_ID] as Note | undefined;
+  // The page's quizzes/diagrams, loaded now so hydration does not wait on them.
+  if (note) await preloadEmbeds(note.body.filter((block) => block.kind !== 'html').map((block) => block.kind));
   return { loaderData };
 }
 

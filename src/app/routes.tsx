@@ -11,6 +11,8 @@ import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
 export const ROOT_ROUTE_ID = 'root';
 export const NOTE_ROUTE_ID = 'note';
 export const NOT_FOUND_ROUTE_ID = 'not-found';
+export const REVIEW_ROUTE_ID = 'review';
+export const STATS_ROUTE_ID = 'stats';
 
 export const routes: RouteObject[] = [
   {
@@ -27,6 +29,23 @@ export const routes: RouteObject[] = [
         path: 'notes/:slug',
         loader: loadNoteBySlug,
         element: <NotePage />,
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        id: REVIEW_ROUTE_ID,
+        path: 'review',
+        // Its own chunks: the review page and every question load only here.
+        lazy: () =>
+          import('./pages/ReviewPage.tsx').then((module) => ({
+            Component: module.ReviewPage,
+            loader: module.reviewLoader,
+          })),
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        id: STATS_ROUTE_ID,
+        path: 'stats',
+        lazy: () => import('./pages/StatsPage.tsx').then((module) => ({ Component: module.StatsPage })),
         errorElement: <RouteErrorPage />,
       },
       // A loader that answers 404, so the prerendered 404.html and the

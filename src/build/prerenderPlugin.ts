@@ -106,6 +106,14 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
     const route = `${base}${notePath(note.slug).slice(1)}`;
     pages.push({ route, file: `${notePath(note.slug).slice(1)}index.html`, rendered: await renderRoute(route) });
   }
+  // App pages: their frame and headings are prerendered; progress fills in after hydration.
+  for (const page of ['review', 'stats']) {
+    pages.push({
+      route: `${base}${page}/`,
+      file: `${page}/index.html`,
+      rendered: await renderRoute(`${base}${page}/`),
+    });
+  }
   pages.push({ route: `${base}404/`, file: '404.html', rendered: await renderRoute(`${base}404/`) });
 
   for (const page of pages) {
@@ -128,7 +136,7 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
   if (siteUrl) {
     const updated = new Map(home.notes.map((note) => [notePath(note.slug), note.updated]));
     const urls = pages
-      .filter((page) => page.file !== '404.html')
+      .filter((page) => page.file === 'index.html' || page.file.startsWith('notes/'))
       .map((page) => {
         const relative = page.route.slice(base.length);
         const lastmod = updated.get(`/${relative}`);

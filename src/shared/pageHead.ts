@@ -25,3 +25,17 @@ export function notFoundHead(): PageHead {
 export function errorHead(): PageHead {
   return { title: `문제가 생겼습니다 · ${SITE_NAME}`, description: SITE_DESCRIPTION };
 }
+
+export function reviewHead(noteTitle?: string): PageHead {
+  return {
+    title: `${noteTitle ? `${noteTitle} 문제 풀기` : '복습'} · ${SITE_NAME}`,
+    description: '간격 반복(FSRS)으로 지금 복습할 문제를 풀며 노트의 내용을 기억합니다.',
+  };
+}
+
+export function statsHead(): PageHead {
+  return {
+    title: `학습 기록 · ${SITE_NAME}`,
+    description: '날짜별 복습, 기억률, 앞으로의 복습 일정, 기록 내보내기와 가져오기.',
+  };
+}

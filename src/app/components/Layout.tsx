@@ -1,18 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
-import { Outlet, ScrollRestoration, useNavigation, useRouteLoaderData } from 'react-router';
+import { lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { NavLink, Outlet, ScrollRestoration, useNavigation, useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { useFocusOnNavigate } from '../hooks/useFocusOnNavigate.ts';
+import { ClientOnly } from './ClientOnly.tsx';
 import { HomeLink } from './HomeLink.tsx';
 import { Icon } from './Icon.tsx';
 import { NavDrawer } from './NavDrawer.tsx';
-import { NotesNav } from './NotesNav.tsx';
+import { NotesNav, PracticeNav } from './NotesNav.tsx';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
 import { ThemeSwitcher } from './ThemeSwitcher.tsx';
 
+// Reads stored progress (IndexedDB, the scheduler): loaded after hydration, not with the page.
+const DueCount = lazy(() => import('../quiz/DueCount.tsx'));
+
 /** The frame of every page: skip link, header, notes sidebar (a drawer on phones), main. */
 export function Layout() {
-  const notes = (useRouteLoaderData('root') as NoteMeta[] | undefined) ?? [];
+  const loaded = useRouteLoaderData('root') as NoteMeta[] | undefined;
+  const notes = useMemo(() => loaded ?? [], [loaded]);
   const navigation = useNavigation();
+  const questionIds = useMemo(() => notes.flatMap((note) => note.questionIds), [notes]);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   useFocusOnNavigate();
@@ -44,12 +50,19 @@ export function Layout() {
           <span>스터디 노트</span>
         </HomeLink>
         <div className="header-actions">
+          <NavLink to="/review" className="header-link review-link">
+            복습
+            <ClientOnly>
+              <DueCount ids={questionIds} />
+            </ClientOnly>
+          </NavLink>
           <ThemeSwitcher />
         </div>
       </header>
       <div className="site-body">
         <nav className="sidebar" aria-label="노트 목록">
           <NotesNav notes={notes} />
+          <PracticeNav />
         </nav>
         <main id="main-content" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
           <Outlet />

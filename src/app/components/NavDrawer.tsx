@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { NoteMeta } from '../../shared/note.ts';
 import { Icon } from './Icon.tsx';
-import { NotesNav } from './NotesNav.tsx';
+import { NotesNav, PracticeNav } from './NotesNav.tsx';
 
 /**
  * The notes list on narrow screens, as a native modal `<dialog>`: it traps
@@ -41,6 +41,7 @@ export function NavDrawer({ open, notes, onClose }: { open: boolean; notes: Note
         </div>
         <nav aria-label="노트 목록 (메뉴)">
           <NotesNav notes={notes} onNavigate={onClose} />
+          <PracticeNav onNavigate={onClose} />
         </nav>
       </div>
     </dialog>

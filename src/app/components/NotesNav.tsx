@@ -22,3 +22,30 @@ export function NotesNav({ notes, onNavigate }: { notes: NoteMeta[]; onNavigate?
     </>
   );
 }
+
+/** Links to the review and stats pages, under the notes. */
+export function PracticeNav({ onNavigate }: { onNavigate?: () => void }) {
+  return (
+    <>
+      <p className="nav-heading">연습</p>
+      <ul className="notes-nav">
+        <li>
+          <NavLink to="/review" onClick={onNavigate}>
+            <span className="notes-nav-order" aria-hidden="true">
+              ↻
+            </span>
+            <span>복습하기</span>
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/stats" onClick={onNavigate}>
+            <span className="notes-nav-order" aria-hidden="true">
+              ▦
+            </span>
+            <span>학습 기록</span>
+          </NavLink>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,9 +1,13 @@
+import { lazy } from 'react';
 import { Link, useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { notePath } from '../../shared/routes.ts';
+import { ClientOnly } from '../components/ClientOnly.tsx';
 import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
 import { homeHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
+
+const NoteProgress = lazy(() => import('../quiz/NoteProgress.tsx'));
 
 /** The list of notes with their summaries, in reading order. */
 export function HomePage() {
@@ -46,6 +50,9 @@ export function HomePage() {
               </h3>
               <p>{note.summary}</p>
               <NoteMetaLine note={note} showUpdated={false} />
+              <ClientOnly>
+                <NoteProgress ids={note.questionIds} />
+              </ClientOnly>
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useLoaderData, useRouteLoaderData } from 'react-router';
+import { Link, useLoaderData, useRouteLoaderData } from 'react-router';
 import type { Note, NoteMeta } from '../../shared/note.ts';
 import { Icon } from '../components/Icon.tsx';
 import { NoteBody } from '../components/NoteBody.tsx';
@@ -28,6 +28,13 @@ export function NotePage() {
           </h1>
           <p className="note-summary">{note.summary}</p>
           <NoteMetaLine note={note} />
+          {note.questionIds.length > 0 && (
+            <p className="note-practice">
+              <Link to={`/review?note=${note.slug}`} className="button-secondary">
+                이 노트 문제 풀기 ({note.questionIds.length}문제)
+              </Link>
+            </p>
+          )}
         </header>
 
         <TableOfContents outline={note.outline} collapsible />

@@ -39,7 +39,7 @@ const falseWords = new Set(['거짓', 'X', 'x', '틀리다', '아니오']);
  *   `term :: meaning` items;
  * - everything after a `---` line is the explanation shown after answering.
  *
- * Each question links to the section it sits in (the heading above it).
+ * Each question links to the h2 section it sits in.
  * The container becomes a placeholder the page renders as a component.
  */
 export function remarkQuiz(options: RemarkQuizOptions) {
@@ -256,7 +256,7 @@ function splitPair(item: ListItem): { term: string; meaning: string } | undefine
 }
 
 /**
- * Maps each node to the h2/h3 section it sits in, with the id rehype-slug
+ * Maps each node to the h2 section it sits in, with the id rehype-slug
  * will give that heading (same github-slugger, same document order).
  */
 function headingSections(tree: Root): (node: Node) => QuizQuestion['section'] {
@@ -265,7 +265,8 @@ function headingSections(tree: Root): (node: Node) => QuizQuestion['section'] {
   visit(tree, 'heading', (heading) => {
     const title = toString(heading).trim();
     const id = slugger.slug(title);
-    if ((heading.depth === 2 || heading.depth === 3) && heading.position) {
+    // Questions close an h2 section (after its h3 subsections), so they link to the h2.
+    if (heading.depth === 2 && heading.position) {
       marks.push({ offset: heading.position.start.offset ?? 0, section: { id, title } });
     }
   });

@@ -1,0 +1,244 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import type { QuizQuestion } from '../../shared/quiz.ts';
+import { notePath } from '../../shared/routes.ts';
+import { reviewHead } from '../../shared/pageHead.ts';
+import { useDocumentHead } from '../head/useDocumentHead.ts';
+import { answerQuestion, undoAnswer, type AnswerRecord } from '../quiz/answerQuestion.ts';
+import { formatDue } from '../quiz/formatDue.ts';
+import { QuestionView } from '../quiz/QuestionView.tsx';
+import { dueQueue, hasUnexportedProgress } from '../quiz/session.ts';
+import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
+import '../quiz/quiz.css';
+import '../quiz/practice.css';
+
+interface ReviewData {
+  questions: QuizQuestion[];
+  noteTitles: Record<string, string>;
+  /** Set by `?note=<slug>` ("practise this note"). */
+  note: string | null;
+}
+
+/** Loads every question (its own chunk, only for this page). */
+export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<ReviewData> {
+  const { questions, noteTitles } = await import('virtual:study-notes/questions');
+  const note = new URL(request.url).searchParams.get('note');
+  const known = note && Object.hasOwn(noteTitles, note) ? note : null;
+  return {
+    questions: known ? questions.filter((question) => question.noteSlug === known) : questions,
+    noteTitles,
+    note: known,
+  };
+}
+
+/**
+ * The review session: due questions across all notes (or one note), one at a
+ * time, scheduled with FSRS. Keys: Space/Enter reveal or submit and go on,
+ * 1–4 grade a flashcard, Z undoes the last answer.
+ */
+export function ReviewPage() {
+  const { questions, noteTitles, note } = useLoaderData() as ReviewData;
+  const progress = useProgress();
+  const title = note ? `${noteTitles[note]} 문제 풀기` : '복습';
+  useDocumentHead(reviewHead(note ? noteTitles[note] : undefined));
+
+  const byId = useMemo(() => new Map(questions.map((question) => [question.id, question])), [questions]);
+  // The queue is fixed when the session starts, so answering does not reshuffle it.
+  const [queue, setQueue] = useState<string[] | null>(null);
+  const [position, setPosition] = useState(0);
+  const [answered, setAnswered] = useState(false);
+  const [history, setHistory] = useState<{ position: number; record: AnswerRecord }[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [notice, setNotice] = useState('');
+  const panel = useRef<HTMLDivElement>(null);
+
+  if (progress.status === 'ready' && queue === null) {
+    // Set once, while rendering, as soon as stored progress is known.
+    setQueue(dueQueue([...byId.keys()], progress, new Date()));
+  }
+
+  const current = queue && position < queue.length ? byId.get(queue[position] as string) : undefined;
+
+  const next = () => {
+    setAnswered(false);
+    setPosition((value) => value + 1);
+    setNotice('');
+  };
+
+  const undo = async () => {
+    const last = history.at(-1);
+    if (!last) return;
+    await undoAnswer(await getProgressStore(), last.record);
+    setHistory((items) => items.slice(0, -1));
+    setPosition(last.position);
+    setAnswered(false);
+    setAttempt((value) => value + 1);
+    setNotice('마지막 답을 되돌렸습니다. 다시 풀어 보세요.');
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      const typing = target?.matches('input[type="text"], textarea, select') ?? false;
+      const root = panel.current;
+      if (!root) return;
+      if ((event.key === 'z' || event.key === 'Z') && !typing) {
+        event.preventDefault();
+        void undo();
+        return;
+      }
+      if (typing) return;
+      if (['1', '2', '3', '4'].includes(event.key)) {
+        const button = root.querySelectorAll<HTMLButtonElement>('.quiz-grades button')[Number(event.key) - 1];
+        if (button) {
+          event.preventDefault();
+          button.click();
+        }
+        return;
+      }
+      if (event.key === ' ' || event.key === 'Enter') {
+        // Let a focused button or link do its own thing.
+        if (target?.closest('button, a, summary')) return;
+        if (answered) {
+          event.preventDefault();
+          next();
+          return;
+        }
+        const reveal = root.querySelector<HTMLButtonElement>('.quiz-reveal');
+        if (reveal) {
+          event.preventDefault();
+          reveal.click();
+          return;
+        }
+        const form = root.querySelector<HTMLFormElement>('.quiz-form');
+        const submit = form?.querySelector<HTMLButtonElement>('.quiz-submit');
+        if (form && submit && !submit.disabled) {
+          event.preventDefault();
+          form.requestSubmit();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  // After an answer, focus "next" so Enter/Space continues even for screen reader users.
+  const nextButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (answered) nextButton.current?.focus({ preventScroll: true });
+  }, [answered]);
+
+  const upcoming = useMemo(() => {
+    let soonest: Date | undefined;
+    for (const id of byId.keys()) {
+      const card = progress.cards.get(id);
+      if (card && (!soonest || card.due < soonest)) soonest = card.due;
+    }
+    return soonest;
+  }, [progress.cards, byId]);
+
+  return (
+    <div className="practice">
+      <header className="practice-header">
+        <h1 tabIndex={-1}>{title}</h1>
+        <p className="practice-lead">
+          {note ? (
+            <>
+              <Link to={notePath(note)}>{noteTitles[note]}</Link>의 문제만 풉니다.{' '}
+              <Link to="/review">모든 노트 복습하기</Link>
+            </>
+          ) : (
+            '모든 노트에서 지금 복습할 문제와 오늘의 새 문제를 차례로 풉니다.'
+          )}
+        </p>
+        {queue && queue.length > 0 && (
+          <p className="practice-progress" aria-live="polite">
+            {Math.min(position + 1, queue.length)} / {queue.length}
+          </p>
+        )}
+      </header>
+
+      {progress.problems.length > 0 && (
+        <div className="practice-problems" role="alert">
+          {progress.problems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+          <p>
+            <Link to="/stats">학습 기록에서 백업 받기</Link>
+          </p>
+        </div>
+      )}
+
+      <div ref={panel} className="practice-panel">
+        {progress.status === 'loading' || queue === null ? (
+          <p className="practice-status">진행 상황을 불러오는 중…</p>
+        ) : current ? (
+          <>
+            <p className="practice-source">
+              {noteTitles[current.noteSlug]}
+              {current.section && ` · ${current.section.title}`}
+            </p>
+            <QuestionView
+              key={`${current.id}-${attempt}`}
+              question={current}
+              onAnswer={async (rating) => {
+                const record = await answerQuestion(await getProgressStore(), current.id, rating, new Date());
+                setHistory((items) => [...items, { position, record }]);
+                setAnswered(true);
+              }}
+              footer={
+                progress.cards.get(current.id) && (
+                  <p className="quiz-next">다음 복습: {formatDue(progress.cards.get(current.id)!.due, new Date())}</p>
+                )
+              }
+            />
+            <div className="practice-actions">
+              {answered && (
+                <button ref={nextButton} type="button" className="button-primary" onClick={next}>
+                  {position + 1 < queue.length ? '다음 문제' : '마치기'} <kbd>Enter</kbd>
+                </button>
+              )}
+              {history.length > 0 && (
+                <button type="button" className="button-secondary" onClick={() => void undo()}>
+                  되돌리기 <kbd>Z</kbd>
+                </button>
+              )}
+            </div>
+          </>
+        ) : (
+          <div className="practice-done">
+            <h2>{history.length > 0 ? `${history.length}문제를 풀었습니다.` : '지금 복습할 문제가 없습니다.'}</h2>
+            <p>
+              {upcoming && upcoming > new Date()
+                ? `다음 복습은 ${formatDue(upcoming, new Date())}입니다.`
+                : '노트를 읽으며 새 문제를 풀거나, 내일 다시 오세요.'}
+            </p>
+            {hasUnexportedProgress(progress) && (
+              <p className="practice-reminder">
+                아직 내보내지 않은 기록이 있습니다. 브라우저가 저장소를 지우면 사라질 수 있으니{' '}
+                <Link to="/stats">학습 기록</Link>에서 파일로 내보내 두세요.
+              </p>
+            )}
+            {history.length > 0 && (
+              <p>
+                <button type="button" className="button-secondary" onClick={() => void undo()}>
+                  마지막 답 되돌리기 <kbd>Z</kbd>
+                </button>
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      <p className="sr-only" role="status">
+        {notice}
+      </p>
+      <p className="practice-keys">
+        단축키: <kbd>Space</kbd>/<kbd>Enter</kbd> 답 보기·확인·다음, <kbd>1</kbd>–<kbd>4</kbd> 플래시카드 채점,{' '}
+        <kbd>Z</kbd> 되돌리기
+      </p>
+    </div>
+  );
+}
+
+export default ReviewPage;

@@ -1,0 +1,148 @@
+import { useMemo, useState } from 'react';
+import { Link, useRouteLoaderData } from 'react-router';
+import type { NoteMeta } from '../../shared/note.ts';
+import { notePath } from '../../shared/routes.ts';
+import { statsHead } from '../../shared/pageHead.ts';
+import { useDocumentHead } from '../head/useDocumentHead.ts';
+import { ProgressBackup } from '../quiz/ProgressBackup.tsx';
+import { ReviewHeatmap } from '../quiz/ReviewHeatmap.tsx';
+import { localDay } from '../quiz/scheduler.ts';
+import { dueQueue } from '../quiz/session.ts';
+import { dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
+import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
+import '../quiz/practice.css';
+
+/** Reviews per day, retention, what falls due soon, progress per note, backup and settings. */
+export function StatsPage() {
+  const loaded = useRouteLoaderData('root') as NoteMeta[] | undefined;
+  const notes = useMemo(() => loaded ?? [], [loaded]);
+  const progress = useProgress();
+  useDocumentHead(statsHead());
+  const [now] = useState(() => new Date());
+  const ids = useMemo(() => notes.flatMap((note) => note.questionIds), [notes]);
+  const perDay = useMemo(() => reviewsPerDay(progress.logs), [progress.logs]);
+  const kept = retention(progress.logs, now);
+  const counts = stageCounts(ids, progress.cards);
+  const ready = progress.status === 'ready';
+  const [settingError, setSettingError] = useState('');
+
+  return (
+    <div className="practice stats">
+      <header className="practice-header">
+        <h1 tabIndex={-1}>학습 기록</h1>
+        <p className="practice-lead">얼마나 복습했고 얼마나 기억하는지, 언제 무엇을 다시 보게 되는지 보여 줍니다.</p>
+      </header>
+
+      {progress.problems.length > 0 && (
+        <div className="practice-problems" role="alert">
+          {progress.problems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+        </div>
+      )}
+
+      {!ready ? (
+        <p className="practice-status">진행 상황을 불러오는 중…</p>
+      ) : (
+        <>
+          <dl className="stat-cards">
+            <div>
+              <dt>지금 복습할 문제</dt>
+              <dd>{dueQueue(ids, progress, now).length}</dd>
+            </div>
+            <div>
+              <dt>기억률 (최근 30일)</dt>
+              <dd>{kept ? `${Math.round(kept.rate * 100)}%` : '—'}</dd>
+              {kept && <p>복습 {kept.count}번 중</p>}
+            </div>
+            <div>
+              <dt>7일 안에 복습</dt>
+              <dd>{dueWithin(ids, progress.cards, now, 7)}</dd>
+            </div>
+            <div>
+              <dt>30일 안에 복습</dt>
+              <dd>{dueWithin(ids, progress.cards, now, 30)}</dd>
+            </div>
+          </dl>
+
+          <section className="stats-section" aria-labelledby="heatmap-title">
+            <h2 id="heatmap-title">날짜별 복습</h2>
+            <ReviewHeatmap perDay={perDay} now={now} />
+            <p>
+              오늘 {perDay.get(localDay(now)) ?? 0}번 · 모두 {progress.logs.length}번 답했습니다.
+            </p>
+          </section>
+
+          <section className="stats-section" aria-labelledby="notes-progress-title">
+            <h2 id="notes-progress-title">노트별 진행</h2>
+            <p>
+              전체 {ids.length}문제: 새 문제 {counts.new} · 학습 중 {counts.learning} · 기억함 {counts.remembered}
+            </p>
+            {/* Focusable so the table can scroll sideways by keyboard on phones (WCAG 2.1.1). */}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="표: 노트별 진행">
+              <table className="stats-table">
+                <thead>
+                  <tr>
+                    <th scope="col">노트</th>
+                    <th scope="col">새 문제</th>
+                    <th scope="col">학습 중</th>
+                    <th scope="col">기억함</th>
+                    <th scope="col">연습</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {notes.map((note) => {
+                    const noteCounts = stageCounts(note.questionIds, progress.cards);
+                    return (
+                      <tr key={note.slug}>
+                        <th scope="row">
+                          <Link to={notePath(note.slug)}>{note.title}</Link>
+                        </th>
+                        <td>{noteCounts.new}</td>
+                        <td>{noteCounts.learning}</td>
+                        <td>{noteCounts.remembered}</td>
+                        <td>
+                          <Link to={`/review?note=${note.slug}`} aria-label={`${note.title} 문제 풀기`}>
+                            풀기
+                          </Link>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section className="stats-section" aria-labelledby="settings-title">
+            <h2 id="settings-title">설정</h2>
+            <label className="setting">
+              하루에 새로 풀 문제 수
+              <input
+                type="number"
+                min={0}
+                max={500}
+                value={progress.settings.newPerDay}
+                onChange={(event) => {
+                  const value = Number(event.target.value);
+                  void getProgressStore()
+                    .then((store) => store.updateSettings({ newPerDay: value }))
+                    .then(
+                      () => setSettingError(''),
+                      () => setSettingError('0에서 500 사이의 정수를 넣어 주세요.'),
+                    );
+                }}
+              />
+            </label>
+            {settingError && <p role="alert">{settingError}</p>}
+          </section>
+
+          <ProgressBackup progress={progress} />
+        </>
+      )}
+    </div>
+  );
+}
+
+export default StatsPage;

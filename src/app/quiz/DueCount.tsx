@@ -1,0 +1,17 @@
+import { useState } from 'react';
+import { dueQueue } from './session.ts';
+import { useProgress } from './useProgress.ts';
+
+/** How many questions the review page would show now (loaded lazily into the header). */
+export default function DueCount({ ids }: { ids: readonly string[] }) {
+  const progress = useProgress();
+  const [now] = useState(() => new Date());
+  if (progress.status !== 'ready') return null;
+  const count = dueQueue(ids, progress, now).length;
+  return (
+    <span className="due-badge" data-count={count}>
+      {count}
+      <span className="sr-only">문제</span>
+    </span>
+  );
+}
