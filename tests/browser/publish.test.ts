@@ -141,6 +141,8 @@ describe('links', () => {
       'notes/nginx-wsgi/',
       'notes/normalization/',
       'notes/uwsgi/',
+      'review/',
+      'stats/',
     ]);
     expect(problems.filter((line) => !line.includes('Failed to load resource'))).toEqual([]);
     await context.close();

@@ -50,7 +50,7 @@ export function Layout() {
           <span>스터디 노트</span>
         </HomeLink>
         <div className="header-actions">
-          <NavLink to="/review" className="header-link review-link">
+          <NavLink to="/review/" className="header-link review-link">
             복습
             <ClientOnly>
               <DueCount ids={questionIds} />

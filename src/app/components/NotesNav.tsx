@@ -30,7 +30,7 @@ export function PracticeNav({ onNavigate }: { onNavigate?: () => void }) {
       <p className="nav-heading">연습</p>
       <ul className="notes-nav">
         <li>
-          <NavLink to="/review" onClick={onNavigate}>
+          <NavLink to="/review/" onClick={onNavigate}>
             <span className="notes-nav-order" aria-hidden="true">
               ↻
             </span>
@@ -38,7 +38,7 @@ export function PracticeNav({ onNavigate }: { onNavigate?: () => void }) {
           </NavLink>
         </li>
         <li>
-          <NavLink to="/stats" onClick={onNavigate}>
+          <NavLink to="/stats/" onClick={onNavigate}>
             <span className="notes-nav-order" aria-hidden="true">
               ▦
             </span>

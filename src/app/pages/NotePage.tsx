@@ -30,7 +30,7 @@ export function NotePage() {
           <NoteMetaLine note={note} />
           {note.questionIds.length > 0 && (
             <p className="note-practice">
-              <Link to={`/review?note=${note.slug}`} className="button-secondary">
+              <Link to={`/review/?note=${note.slug}`} className="button-secondary">
                 이 노트 문제 풀기 ({note.questionIds.length}문제)
               </Link>
             </p>

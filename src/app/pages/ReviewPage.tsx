@@ -146,7 +146,7 @@ export function ReviewPage() {
           {note ? (
             <>
               <Link to={notePath(note)}>{noteTitles[note]}</Link>의 문제만 풉니다.{' '}
-              <Link to="/review">모든 노트 복습하기</Link>
+              <Link to="/review/">모든 노트 복습하기</Link>
             </>
           ) : (
             '모든 노트에서 지금 복습할 문제와 오늘의 새 문제를 차례로 풉니다.'
@@ -165,7 +165,7 @@ export function ReviewPage() {
             <p key={problem}>{problem}</p>
           ))}
           <p>
-            <Link to="/stats">학습 기록에서 백업 받기</Link>
+            <Link to="/stats/">학습 기록에서 백업 받기</Link>
           </p>
         </div>
       )}
@@ -217,7 +217,7 @@ export function ReviewPage() {
             {hasUnexportedProgress(progress) && (
               <p className="practice-reminder">
                 아직 내보내지 않은 기록이 있습니다. 브라우저가 저장소를 지우면 사라질 수 있으니{' '}
-                <Link to="/stats">학습 기록</Link>에서 파일로 내보내 두세요.
+                <Link to="/stats/">학습 기록</Link>에서 파일로 내보내 두세요.
               </p>
             )}
             {history.length > 0 && (

@@ -103,7 +103,7 @@ export function StatsPage() {
                         <td>{noteCounts.learning}</td>
                         <td>{noteCounts.remembered}</td>
                         <td>
-                          <Link to={`/review?note=${note.slug}`} aria-label={`${note.title} 문제 풀기`}>
+                          <Link to={`/review/?note=${note.slug}`} aria-label={`${note.title} 문제 풀기`}>
                             풀기
                           </Link>
                         </td>
