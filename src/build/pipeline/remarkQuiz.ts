@@ -72,7 +72,8 @@ export function remarkQuiz(options: RemarkQuizOptions) {
           directive,
           'quiz-id',
         );
-        return;
+        parent.children.splice(index, 1);
+        return index;
       }
       seen.add(question.id);
       options.collect(question);
