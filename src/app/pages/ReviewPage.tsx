@@ -123,6 +123,19 @@ export function ReviewPage() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // A new question takes focus, so Tab goes straight into it and screen
+  // readers start reading it.
+  const questionArea = useRef<HTMLDivElement>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    if (!current) return;
+    if (!started.current) {
+      started.current = true;
+      return;
+    }
+    questionArea.current?.focus({ preventScroll: false });
+  }, [current, attempt]);
+
   // After an answer, focus "next" so Enter/Space continues even for screen reader users.
   const nextButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -179,20 +192,28 @@ export function ReviewPage() {
               {noteTitles[current.noteSlug]}
               {current.section && ` · ${current.section.title}`}
             </p>
-            <QuestionView
-              key={`${current.id}-${attempt}`}
-              question={current}
-              onAnswer={async (rating) => {
-                const record = await answerQuestion(await getProgressStore(), current.id, rating, new Date());
-                setHistory((items) => [...items, { position, record }]);
-                setAnswered(true);
-              }}
-              footer={
-                progress.cards.get(current.id) && (
-                  <p className="quiz-next">다음 복습: {formatDue(progress.cards.get(current.id)!.due, new Date())}</p>
-                )
-              }
-            />
+            <div
+              ref={questionArea}
+              tabIndex={-1}
+              className="practice-question"
+              role="group"
+              aria-label={`문제 ${position + 1} / ${queue.length}`}
+            >
+              <QuestionView
+                key={`${current.id}-${attempt}`}
+                question={current}
+                onAnswer={async (rating) => {
+                  const record = await answerQuestion(await getProgressStore(), current.id, rating, new Date());
+                  setHistory((items) => [...items, { position, record }]);
+                  setAnswered(true);
+                }}
+                footer={
+                  progress.cards.get(current.id) && (
+                    <p className="quiz-next">다음 복습: {formatDue(progress.cards.get(current.id)!.due, new Date())}</p>
+                  )
+                }
+              />
+            </div>
             <div className="practice-actions">
               {answered && (
                 <button ref={nextButton} type="button" className="button-primary" onClick={next}>
