@@ -147,11 +147,15 @@ export function compileNote(path: string, text: string, options: CompileOptions 
 
   let body: NoteBlock[] = [];
   let plainText = '';
+  let readingText = '';
   try {
     const tree = processor.parse(file);
-    // Front matter is data, not reading text.
-    plainText = mdastToString(
-      { ...tree, children: tree.children.filter((node) => node.type !== 'yaml') },
+    // Front matter is data, not reading text; questions are searchable but
+    // are not part of reading time.
+    const content = tree.children.filter((node) => node.type !== 'yaml');
+    plainText = mdastToString({ ...tree, children: content }, { includeHtml: false });
+    readingText = mdastToString(
+      { ...tree, children: content.filter((node) => !(node.type === 'containerDirective' && node.name === 'quiz')) },
       { includeHtml: false },
     );
     body = splitBlocks(processor.runSync(tree, file) as HastRoot, embeds);
@@ -175,7 +179,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     order: frontmatter.order,
     tags: frontmatter.tags,
     updated: frontmatter.updated,
-    readingMinutes: readingMinutes(plainText),
+    readingMinutes: readingMinutes(readingText),
     questionIds: questions.map((question) => question.id),
     goals: frontmatter.goals,
     sources: frontmatter.sources,
