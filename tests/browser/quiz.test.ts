@@ -137,7 +137,7 @@ describe('quiz progress', () => {
     await page.keyboard.press('Enter');
     await answerByKeyboard(page);
     await open(page, 'stats/');
-    expect(await page.getByText('내보내지 않은 새 기록이 있습니다.').count()).toBe(1);
+    await expect.poll(() => page.getByText('내보내지 않은 새 기록이 있습니다.').count()).toBe(1);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '파일로 내보내기' }).click(),
@@ -149,7 +149,7 @@ describe('quiz progress', () => {
     const exported = JSON.parse(await readFile(file, 'utf8')) as { format: string; logs: unknown[] };
     expect(exported.format).toBe('study-notes-progress');
     expect(exported.logs).toHaveLength(2);
-    expect(await page.getByText('내보내지 않은 새 기록이 있습니다.').count()).toBe(0);
+    await expect.poll(() => page.getByText('내보내지 않은 새 기록이 있습니다.').count()).toBe(0);
     await first.close();
 
     const second = await newContext();
