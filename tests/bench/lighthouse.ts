@@ -1,5 +1,6 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromeFlags, chromePath } from '../browser/launchBrowser.ts';
 
 export interface LighthouseFigures {
   scores: Record<string, number>;
@@ -16,19 +17,7 @@ export interface LighthouseFigures {
  * Node 20; it finds the browser through CHROME_PATH.
  */
 export async function runLighthouse(url: string): Promise<LighthouseFigures> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   try {
     const result = await lighthouse(url, {
       port: chrome.port,

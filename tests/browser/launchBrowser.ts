@@ -1,18 +1,23 @@
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, with the flags this sandbox needs (no sandbox, no background network). */
+/** Debian's Chromium (or CHROME_PATH). */
+export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The flags this sandbox needs: no sandbox (root), and no background
+ * network, whose connections the closed network would refuse.
+ */
+export const chromeFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromePath, args: chromeFlags });
 }

@@ -1,5 +1,6 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { isPlainClick } from '../isPlainClick.ts';
 
 /**
  * A link to the home page whose href keeps the base path's trailing slash
