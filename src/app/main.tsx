@@ -4,6 +4,10 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/prose.css';
 import './styles/code.css';
+// Feature styles load with the page, not with their lazy chunks: a stylesheet
+// inserted while the page is still loading holds back its first paint.
+import './quiz/quiz.css';
+import './quiz/practice.css';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';

@@ -9,8 +9,6 @@ import { formatDue } from '../quiz/formatDue.ts';
 import { QuestionView } from '../quiz/QuestionView.tsx';
 import { dueQueue, hasUnexportedProgress } from '../quiz/session.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
-import '../quiz/quiz.css';
-import '../quiz/practice.css';
 
 interface ReviewData {
   questions: QuizQuestion[];

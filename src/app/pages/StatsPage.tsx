@@ -10,7 +10,6 @@ import { localDay } from '../quiz/scheduler.ts';
 import { dueQueue } from '../quiz/session.ts';
 import { dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
-import '../quiz/practice.css';
 
 /** Reviews per day, retention, what falls due soon, progress per note, backup and settings. */
 export function StatsPage() {

@@ -3,7 +3,6 @@ import { answerQuestion } from './answerQuestion.ts';
 import { formatDue } from './formatDue.ts';
 import { QuestionView } from './QuestionView.tsx';
 import { getProgressStore, useProgress } from './useProgress.ts';
-import './quiz.css';
 
 /**
  * A question inside a note, answered in place. Each answer counts as a review
