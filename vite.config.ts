@@ -3,6 +3,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { notesPlugin } from './src/build/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/build/prerenderPlugin.ts';
+import { searchPlugin } from './src/build/search/searchPlugin.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './src/shared/pageHead.ts';
 
 /** `BASE_PATH=/study-notes/` for GitHub Pages project sites; always starts and ends with `/`. */
@@ -18,6 +19,7 @@ export default defineConfig({
   base,
   plugins: [
     notesPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
+    searchPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
     react(),
     prerenderPlugin({ siteUrl: process.env.SITE_URL }),
     // The nested server build for prerendering needs no service worker.

@@ -12,10 +12,8 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
 import { registerSW } from 'virtual:pwa-register';
-import { preloadEmbeds } from './lazyEmbed.ts';
 import { serviceWorkerState } from './pwa/serviceWorkerState.ts';
-import type { Note } from '../shared/note.ts';
-import { NOT_FOUND_ROUTE_ID, NOTE_ROUTE_ID, routes } from './routes.tsx';
+import { NOT_FOUND_ROUTE_ID, routes } from './routes.tsx';
 
 // Vite's base ("/study-notes/") without the trailing slash is the router's basename.
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
@@ -54,9 +52,6 @@ async function hydrationData(): Promise<HydrationState | undefined> {
   } catch {
     return undefined;
   }
-  const note = loaderData[NOTE_ROUTE_ID] as Note | undefined;
-  // The page's quizzes/diagrams, loaded now so hydration does not wait on them.
-  if (note) await preloadEmbeds(note.body.filter((block) => block.kind !== 'html').map((block) => block.kind));
   return { loaderData };
 }
 

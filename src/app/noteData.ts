@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs } from 'react-router';
 import type { Note, NoteMeta } from '../shared/note.ts';
+import { preloadEmbeds } from './lazyEmbed.ts';
 
 // The index (metadata of every note + one loader per note) is its own chunk,
 // so the entry's JavaScript stays the same size however many notes exist.
@@ -12,8 +13,11 @@ export async function loadNoteList(): Promise<NoteMeta[]> {
 
 /** Note route loader: one note's chunk, or a 404 response. */
 export async function loadNoteBySlug({ params }: LoaderFunctionArgs): Promise<Note> {
-  const note = params.slug ? await (await loadIndex()).loadNote(params.slug) : undefined;
+  const note: Note | undefined = params.slug ? await (await loadIndex()).loadNote(params.slug) : undefined;
   if (!note) throw data(`No note called ${params.slug ?? ''}`, { status: 404 });
+  // Load the note's quiz/diagram code with it, so those blocks render at once
+  // instead of appearing a moment later and pushing a #heading target away.
+  await preloadEmbeds(note.body.filter((block) => block.kind !== 'html').map((block) => block.kind));
   return note;
 }
 

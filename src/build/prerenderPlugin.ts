@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
@@ -65,7 +66,8 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
 }
 
 async function prerender(config: ResolvedConfig, outDir: string, options: PrerenderOptions): Promise<void> {
-  const serverDir = path.resolve(config.root, 'node_modules/.tmp/study-notes-prerender');
+  // A fresh folder per build, so builds running side by side (tests, bench) never share one.
+  const serverDir = await mkdtemp(path.join(tmpdir(), 'study-notes-prerender-'));
   process.env[SSR_BUILD_ENV] = '1';
   try {
     await build({
@@ -148,6 +150,7 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
     );
   }
   if (!existsSync(path.join(outDir, '404.html'))) throw new Error('404.html was not written');
+  await rm(serverDir, { recursive: true, force: true });
 }
 
 /** Puts the rendered app and its head into index.html (markers `<!--app-head-->` and `<!--app-html-->`). */

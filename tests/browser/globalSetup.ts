@@ -1,10 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPagesServer } from './pagesServer.ts';
 
 export const BASE = '/study-notes/';
-const outDir = path.resolve('node_modules/.tmp/site-under-test');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +20,8 @@ export default async function setup(project: TestProject) {
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await rm(outDir, { recursive: true, force: true });
+  // Each run builds into its own folder: two runs at once must not delete each other's files.
+  const outDir = await mkdtemp(path.join(tmpdir(), 'study-notes-site-'));
   // The server reads files per request, so it can start first: its address
   // is the site URL the build writes into canonical links and sitemap.xml.
   const { server, origin } = await startPagesServer(outDir, BASE);
@@ -29,5 +30,8 @@ export default async function setup(project: TestProject) {
   project.provide('origin', origin);
   project.provide('base', BASE);
   project.provide('distDir', outDir);
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await rm(outDir, { recursive: true, force: true });
+  };
 }

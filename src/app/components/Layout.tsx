@@ -8,6 +8,7 @@ import { Icon } from './Icon.tsx';
 import { NavDrawer } from './NavDrawer.tsx';
 import { NotesNav, PracticeNav } from './NotesNav.tsx';
 import { UpdatePrompt } from '../pwa/UpdatePrompt.tsx';
+import { SearchLauncher } from '../search/SearchLauncher.tsx';
 import { ThemeSwitcher } from './ThemeSwitcher.tsx';
 
 // Reads stored progress (IndexedDB, the scheduler): loaded after hydration, not with the page.
@@ -56,6 +57,7 @@ export function Layout() {
               <DueCount ids={questionIds} />
             </ClientOnly>
           </NavLink>
+          <SearchLauncher />
           <ThemeSwitcher />
         </div>
       </header>

@@ -1,6 +1,6 @@
 // Served by src/build/search/searchPlugin.ts at build time; see there.
 declare module 'virtual:search-index' {
-  import type { SearchData } from '../shared/search/searchData.ts';
+  import type { SearchData } from '../../shared/search/searchData.ts';
 
   /** The search index, the sections it points to, and the synonyms. */
   const data: SearchData;

@@ -1,0 +1,82 @@
+/**
+ * Builds the search index at build time, so the browser only loads it.
+ *
+ * Why MiniSearch (lucaong/minisearch) rather than FlexSearch: it is small
+ * (with our search code, a 9 KB gzip chunk), has no dependencies and ships its own
+ * TypeScript types; its whole index serializes with `toJSON()` to one plain
+ * object that `loadJS()` restores with the same options (VitePress's local
+ * search ships it the same way). It takes our own tokenizer per field, and
+ * queries can be trees (every word AND, each word OR its synonyms, a spaced
+ * synonym as an AND of its words), with prefix and fuzzy matching decided per
+ * term and BM25 ranking with per-field boosts. FlexSearch is faster on very
+ * large corpora, but it exports an index as many keyed parts through a
+ * callback, and a document search returns id lists per field, leaving
+ * ranking across fields and synonyms to us. For a learner's notes MiniSearch
+ * is fast enough: on 1,000 notes (4,000 sections) a query takes about 2 ms,
+ * snippets included, 15 ms at worst (`npm run bench`).
+ *
+ * Korean is handled by the tokenizer in src/shared/search/analyzeText.ts,
+ * shared with the browser: Intl.Segmenter words, particle stripping, word
+ * tails for compounds. See there.
+ */
+import MiniSearch from 'minisearch';
+import type { SearchData, SearchDoc } from '../../shared/search/searchData.ts';
+import { searchIndexOptions, type IndexedSection } from '../../shared/search/searchIndexOptions.ts';
+import { toSynonymGroups } from '../../shared/search/synonymTerms.ts';
+import type { CompiledNote } from '../pipeline/compileNote.ts';
+import { quizText } from './quizText.ts';
+
+/**
+ * Turns compiled notes into the data the search dialog loads: one document
+ * per h2/h3 section, one for each note's opening (summary, goals and the
+ * text before the first heading) and one per quiz question, the serialized
+ * index, and the synonyms.
+ * Pure: same notes in, same JSON out.
+ */
+export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = []): SearchData {
+  const docs: SearchDoc[] = [];
+  const indexed: IndexedSection[] = [];
+
+  const add = (doc: SearchDoc, keywords: string[]) => {
+    indexed.push({ key: docs.length, keywords: keywords.join(' '), heading: doc.heading ?? '', text: doc.text });
+    docs.push(doc);
+  };
+
+  notes.forEach(({ note, sections }, noteIndex) => {
+    let parent: string | undefined;
+    for (const section of sections) {
+      if (section.depth === 2) parent = section.heading;
+      const doc: SearchDoc = { note: noteIndex, text: section.text };
+      if (section.depth === 1) {
+        doc.text = [note.summary, ...note.goals, section.text].filter(Boolean).join(' ');
+      } else {
+        doc.id = section.id as string;
+        doc.heading = section.heading;
+        if (section.depth === 3 && parent) doc.parent = parent;
+      }
+      add(doc, [note.title, ...note.tags, doc.parent ?? '']);
+    }
+    // Questions are their own results: "that question about 2NF" is a thing
+    // learners look for. Their section's heading only helps ranking a little
+    // (keywords), so a heading match still puts the section itself first.
+    for (const block of note.body) {
+      if (block.kind !== 'quiz') continue;
+      const { section } = block.question;
+      const doc: SearchDoc = { note: noteIndex, kind: 'quiz', text: quizText(block.question) };
+      if (section) {
+        doc.id = section.id;
+        doc.parent = section.title;
+      }
+      add(doc, [note.title, ...note.tags, section?.title ?? '']);
+    }
+  });
+
+  const miniSearch = new MiniSearch<IndexedSection>(searchIndexOptions);
+  miniSearch.addAll(indexed);
+  return {
+    index: miniSearch.toJSON(),
+    notes: notes.map(({ note }) => ({ slug: note.slug, title: note.title })),
+    docs,
+    synonyms: toSynonymGroups(synonyms),
+  };
+}

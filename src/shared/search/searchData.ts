@@ -1,0 +1,47 @@
+import type { AsPlainObject } from 'minisearch';
+
+/**
+ * What the build hands the browser for search (src/build/search/ makes it,
+ * src/app/search/ reads it). One object, loaded the first time search opens.
+ */
+export interface SearchData {
+  /** The MiniSearch index, serialized with `toJSON()`; see `searchIndexOptions`. */
+  index: AsPlainObject;
+  /** Notes by position; `SearchDoc.note` points here. */
+  notes: SearchNote[];
+  /** Searchable sections; a document's MiniSearch id is its position here. */
+  docs: SearchDoc[];
+  /** Synonym groups from content/search-synonyms.yaml, already turned into query terms. */
+  synonyms: SynonymGroup[];
+}
+
+export interface SearchNote {
+  slug: string;
+  title: string;
+}
+
+/**
+ * One result a learner can open: a note's opening part, one of its h2/h3
+ * sections, or one of its quiz questions (which opens at the section it sits in).
+ */
+export interface SearchDoc {
+  /** Index into `SearchData.notes`. */
+  note: number;
+  /** Present (and `'quiz'`) for a question; absent for text. */
+  kind?: 'quiz';
+  /** The heading's id (URL fragment); absent for the part before the first heading. */
+  id?: string;
+  /** The h2 or h3 text; absent for the opening part and for questions. */
+  heading?: string;
+  /** For an h3, the h2 it sits under; for a question, its section's heading. */
+  parent?: string;
+  /** Plain text of the section (or the question as shown), whitespace collapsed. */
+  text: string;
+}
+
+/**
+ * Words that should find each other (`핸드셰이크`, `핸드쉐이크`, `handshake`).
+ * Each entry is the list of query terms it stands for: one for a word,
+ * several for a spaced phrase (`공개 키` → [`공개`, `키`]).
+ */
+export type SynonymGroup = string[][];

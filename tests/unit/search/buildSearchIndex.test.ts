@@ -1,0 +1,93 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { collectNotes } from '../../../src/build/pipeline/collectNotes.ts';
+import { compileNote } from '../../../src/build/pipeline/compileNote.ts';
+import { buildSearchIndex } from '../../../src/build/search/buildSearchIndex.ts';
+import { noteMarkdown } from '../../fixtures/noteMarkdown.ts';
+import { FIXTURE_FILES } from './searchFixtures.ts';
+
+describe('sections of a compiled note', () => {
+  it('cut the text at h2 and h3, keeping heading ids, code and tables, without anchor or button text', () => {
+    const markdown = noteMarkdown(
+      [
+        '머리말 문단.',
+        '',
+        '## 첫째 절',
+        '',
+        '본문과 `ALLOWED_HOSTS`.',
+        '',
+        '```bash',
+        'chmod 660 /run/uwsgi/mysite.sock',
+        '```',
+        '',
+        '| 키 | 값 |',
+        '| --- | --- |',
+        '| socket | /run/uwsgi |',
+        '',
+        ':::tip[알아 두기]',
+        '상자 안의 글.',
+        ':::',
+        '',
+        '### 작은 절',
+        '',
+        '- 하나',
+        '- 둘',
+        '',
+        '#### 더 작은 제목',
+        '',
+        '끝.',
+      ].join('\n'),
+    );
+    const sections = compileNote('content/sample.md', markdown).compiled?.sections;
+    expect(sections).toEqual([
+      { depth: 1, heading: '', text: '머리말 문단.' },
+      {
+        depth: 2,
+        id: '첫째-절',
+        heading: '첫째 절',
+        text: '본문과 ALLOWED_HOSTS. chmod 660 /run/uwsgi/mysite.sock 키 값 socket /run/uwsgi 알아 두기 상자 안의 글.',
+      },
+      { depth: 3, id: '작은-절', heading: '작은 절', text: '하나 둘 더 작은 제목 끝.' },
+    ]);
+  });
+});
+
+describe('buildSearchIndex', () => {
+  const { notes } = collectNotes(FIXTURE_FILES);
+
+  it('makes one document per section plus one per note opening with its summary', () => {
+    const data = buildSearchIndex(notes);
+    expect(data.notes.map((note) => note.slug)).toEqual(['normalization', 'https-ssl', 'django']);
+    expect(data.docs[0]).toEqual({ note: 0, text: '테스트용 요약 도입부에는 표 설계 이야기만 있다.' });
+    expect(data.docs.find((doc) => doc.id === '부분-종속')).toMatchObject({
+      note: 0,
+      heading: '부분 종속',
+      parent: '함수종속성',
+    });
+    expect(data.docs.filter((doc) => doc.kind !== 'quiz')).toHaveLength(3 * 1 + 4 + 3 + 2);
+  });
+
+  it('makes one document per quiz question, at its section, without answers or explanation', () => {
+    const data = buildSearchIndex(notes);
+    const questions = data.docs.filter((doc) => doc.kind === 'quiz');
+    expect(questions).toEqual([
+      {
+        note: 0,
+        kind: 'quiz',
+        id: '함수종속성',
+        parent: '함수종속성',
+        text: '부분 종속을 일으키는 열을 고르세요. 수량 상품명',
+      },
+      { note: 0, kind: 'quiz', id: '함수종속성', parent: '함수종속성', text: '결정자란?' },
+    ]);
+  });
+
+  it('turns the synonyms into query terms', () => {
+    const data = buildSearchIndex(notes, [['공개 키', '공개키', 'Public Key']]);
+    expect(data.synonyms).toEqual([[['공개', '키'], ['공개키'], ['public', 'key']]]);
+  });
+
+  it('is deterministic: the same notes give the same JSON', () => {
+    expect(JSON.stringify(buildSearchIndex(notes))).toBe(JSON.stringify(buildSearchIndex(notes)));
+  });
+});
