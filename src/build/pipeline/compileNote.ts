@@ -7,6 +7,7 @@ import { common } from 'lowlight';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSlug from 'rehype-slug';
+import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -93,6 +94,8 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    // Lets `**굵게**는` close before Korean particles (CommonMark's flanking rules assume spaces).
+    .use(remarkCjkFriendly)
     .use(remarkDirective)
     .use(() => (tree: MdastRoot, vfile: VFile) => {
       frontmatter = parseFrontmatter(tree, vfile);

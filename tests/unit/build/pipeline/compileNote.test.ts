@@ -264,3 +264,12 @@ describe('compileNote: table headers', () => {
     ]);
   });
 });
+
+describe('compileNote: Korean emphasis', () => {
+  it('closes ** before a Korean particle, even after code or punctuation', () => {
+    const { compiled } = compileNote('content/t.md', noteMarkdown('**`ALLOWED_HOSTS`**는 중요하고 **"따옴표"**이다.'));
+    expect(blocksToHtml(compiled?.note.body ?? [])).toBe(
+      '<p><strong><code>ALLOWED_HOSTS</code></strong>는 중요하고 <strong>"따옴표"</strong>이다.</p>',
+    );
+  });
+});
