@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
@@ -46,6 +45,7 @@ interface RenderedRoute {
  */
 export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
   let config: ResolvedConfig;
+  let failed = false;
   return {
     name: 'study-notes:prerender',
     apply: 'build',
@@ -58,16 +58,29 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
       try {
         await prerender(config, outDir, options);
       } catch (error) {
+        failed = true;
         await rm(outDir, { recursive: true, force: true });
         throw error;
       }
+    },
+    // Other plugins (the service worker generator) may still write into the
+    // folder after a failure; clear it again at the very end.
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        if (failed) await rm(path.resolve(config.root, config.build.outDir), { recursive: true, force: true });
+      },
     },
   };
 }
 
 async function prerender(config: ResolvedConfig, outDir: string, options: PrerenderOptions): Promise<void> {
-  // A fresh folder per build, so builds running side by side (tests, bench) never share one.
-  const serverDir = await mkdtemp(path.join(tmpdir(), 'study-notes-prerender-'));
+  // A fresh folder per build, so builds running side by side (tests, bench)
+  // never share one; inside node_modules so the bundle's imports resolve.
+  const tmpRoot = path.resolve(config.root, 'node_modules/.tmp');
+  await mkdir(tmpRoot, { recursive: true });
+  const serverDir = await mkdtemp(path.join(tmpRoot, 'study-notes-prerender-'));
   process.env[SSR_BUILD_ENV] = '1';
   try {
     await build({
