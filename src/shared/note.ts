@@ -1,3 +1,4 @@
+import type { Diagram } from './diagram.ts';
 import type { QuizQuestion } from './quiz.ts';
 
 /**
@@ -38,7 +39,8 @@ export interface NoteMeta {
  * trusted markup from our own pipeline; interactive kinds (quizzes, diagrams)
  * are added to this union by their features and rendered as components.
  */
-export type NoteBlock = { kind: 'html'; html: string } | { kind: 'quiz'; question: QuizQuestion };
+export type NoteBlock =
+  { kind: 'html'; html: string } | { kind: 'quiz'; question: QuizQuestion } | { kind: 'diagram'; diagram: Diagram };
 
 /** A whole note as one lazily loaded chunk delivers it to the page. */
 export interface Note extends NoteMeta {

@@ -7,16 +7,24 @@
  *    fetch, by kind (JS, CSS, fonts, HTML), raw and gzip.
  * 3. Generate 1,000 synthetic notes into a temporary content folder, build
  *    again, and show how build time and first-page JS grow.
+ * 4. Search: bytes of the index chunk for both builds, and the time to load
+ *    the 1,000-note index and answer queries (median and p95).
+ * 5. Diagrams: bytes of diagram code (script and stylesheet) each page loads,
+ *    and the build time the twelve diagrams add (pipeline and whole build).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { createSectionSearch } from '../../src/app/search/searchSections.ts';
+import type { SearchData } from '../../src/shared/search/searchData.ts';
 import { launchBrowser } from '../browser/launchBrowser.ts';
 import { startPagesServer } from '../browser/pagesServer.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { benchDueQueue } from './quizBench.ts';
 import { syntheticNote } from './syntheticNote.ts';
 
 const BASE = '/study-notes/';
@@ -132,6 +140,14 @@ try {
     }
   }
 
+  printWeight('Cold load of /study-notes/review/ (390 px):', await pageWeight(realOut, 'review/'));
+  {
+    const queue = benchDueQueue();
+    console.log(
+      `\nDue queue over 10,000 stored cards: median ${queue.median.toFixed(2)} ms, p95 ${queue.p95.toFixed(2)} ms (${queue.queued} queued)`,
+    );
+  }
+
   const syntheticDir = path.join(work, 'content-1000');
   await import('node:fs/promises').then((fs) => fs.mkdir(syntheticDir));
   for (let i = 1; i <= 1000; i++) {
@@ -147,6 +163,169 @@ try {
   console.log(
     `  JS gzip ${kb(noteWeight.js.gzip)} → ${kb(bigWeight.js.gzip)}; JS requests ${noteWeight.js.requests} → ${bigWeight.js.requests}`,
   );
+
+  await searchFigures(realOut, bigOut);
+  await diagramFigures(work, realOut, bigOut);
 } finally {
   await rm(work, { recursive: true, force: true });
+}
+
+/** The built chunk that holds the search index (only it contains MiniSearch's serialized form). */
+async function searchIndexChunk(outDir: string): Promise<string> {
+  const assets = path.join(outDir, 'assets');
+  for (const name of await readdir(assets)) {
+    if (!name.endsWith('.js')) continue;
+    if ((await readFile(path.join(assets, name), 'utf8')).includes('serializationVersion'))
+      return path.join(assets, name);
+  }
+  throw new Error(`no search index chunk in ${assets}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? 0;
+}
+
+async function searchFigures(realOut: string, bigOut: string): Promise<void> {
+  /** Queries a learner might type, including half-typed words, synonyms and bad input. */
+  const SEARCH_QUERIES = [
+    ...['정규화', '정규화를', '정규', '핸드셰이크', '핸드쉐이크', '소켓', '소켓으로', '가상 서버', '합성 노트'],
+    ...['노트 500', 'ALLOWED_HOSTS', 'allowed hosts', 'uwsgi_pass', 'chmod-socket', 'nginx', 'echo', 'P-500'],
+    ...['주문번호 수량', '측정 규모', '없는낱말', '정', 'a', '!!!', '.*+?^${}()|[]\\', '가'.repeat(10_000)],
+  ];
+  console.log('\nSearch index (one chunk, fetched the first time search opens):');
+  let bigChunk = '';
+  for (const [label, outDir] of [
+    ['5 real notes', realOut],
+    ['1,000 synthetic notes', bigOut],
+  ] as const) {
+    const file = await searchIndexChunk(outDir);
+    const bytes = await readFile(file);
+    console.log(
+      `  ${label.padEnd(22)} ${kb(bytes.length).padStart(10)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(10)} gzip`,
+    );
+    bigChunk = file;
+  }
+
+  // The chunk is plain ESM with no imports; Node loads it as .mjs.
+  const copy = `${bigChunk}.mjs`;
+  await copyFile(bigChunk, copy);
+  let started = performance.now();
+  const data = ((await import(pathToFileURL(copy).href)) as { default: SearchData }).default;
+  const parseMs = performance.now() - started;
+  started = performance.now();
+  const search = createSectionSearch(data);
+  const loadMs = performance.now() - started;
+  console.log(
+    `  1,000 notes: ${search.size} sections; JSON.parse ${parseMs.toFixed(0)} ms, MiniSearch.loadJS ${loadMs.toFixed(0)} ms (Node)`,
+  );
+
+  for (const query of SEARCH_QUERIES) search.search(query); // warm up the JIT
+  const times: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const query of SEARCH_QUERIES) {
+      const start = performance.now();
+      search.search(query, { limit: 20 });
+      times.push(performance.now() - start);
+    }
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `  query on 1,000 notes (${SEARCH_QUERIES.length} queries × 20, incl. snippets of the first 20 hits): ` +
+      `median ${percentile(times, 0.5).toFixed(2)} ms, p95 ${percentile(times, 0.95).toFixed(2)} ms, max ${(times.at(-1) ?? 0).toFixed(2)} ms`,
+  );
+  const slowest = SEARCH_QUERIES.map((query) => {
+    const start = performance.now();
+    const outcome = search.search(query, { limit: 20 });
+    return { query, ms: performance.now() - start, total: outcome.total };
+  }).sort((a, b) => b.ms - a.ms);
+  console.log(
+    `  slowest: ${slowest
+      .slice(0, 3)
+      .map(({ query, ms, total }) => `“${query.slice(0, 12)}” ${ms.toFixed(1)} ms (${total} hits)`)
+      .join(', ')}`,
+  );
+}
+
+/** Diagram code a cold load of `route` fetches: the lazy DiagramView chunk and its stylesheet. */
+async function diagramAssets(outDir: string, route: string): Promise<{ files: string[]; raw: number; gzip: number }> {
+  const { server, origin } = await startPagesServer(outDir, BASE);
+  const browser = await launchBrowser();
+  const urls: string[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    page.on('response', (response) => urls.push(response.url()));
+    await page.goto(`${origin}${BASE}${route}`, { waitUntil: 'networkidle' });
+    await context.close();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const files = urls
+    .map((url) => decodeURIComponent(new URL(url).pathname.slice(BASE.length)))
+    .filter((file) => /^assets\/(DiagramView-[^/]+\.js|diagram-[^/]+\.css)$/.test(file));
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = await readFile(path.join(outDir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: files.map((file) => path.basename(file)), raw, gzip };
+}
+
+/** Median of `runs` timings of `task`, in ms. */
+function medianMs(runs: number, task: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    task();
+    times.push(performance.now() - start);
+  }
+  return percentile(
+    times.sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+async function diagramFigures(work: string, realOut: string, bigOut: string): Promise<void> {
+  const { collectNotes } = await import('../../src/build/pipeline/collectNotes.ts');
+  console.log('\nDiagrams (code loaded lazily, only on pages that have diagrams):');
+  for (const [label, outDir, route] of [
+    ['https-ssl (7 diagrams)', realOut, 'notes/https-ssl/'],
+    ['normalization (2 tables diagrams)', realOut, 'notes/normalization/'],
+    ['home (none)', realOut, ''],
+    ['note-0500 of 1,000 synthetic (none)', bigOut, 'notes/note-0500/'],
+  ] as const) {
+    const loaded = await diagramAssets(outDir, route);
+    console.log(
+      `  ${label.padEnd(36)} ${String(loaded.files.length).padStart(2)} files ${kb(loaded.raw).padStart(10)} raw ${kb(loaded.gzip).padStart(10)} gzip`,
+    );
+  }
+
+  // Build time the diagrams add: the same notes with every ```diagram block taken out.
+  const names = (await readdir('content')).filter((name) => name.endsWith('.md'));
+  const withDiagrams = await Promise.all(
+    names.map(async (name) => ({ path: `content/${name}`, text: await readFile(path.join('content', name), 'utf8') })),
+  );
+  const block = /^```diagram\n[\s\S]*?^```\n/gm;
+  const count = withDiagrams.reduce((sum, file) => sum + (file.text.match(block)?.length ?? 0), 0);
+  const without = withDiagrams.map((file) => ({ ...file, text: file.text.replace(block, '') }));
+  const base = { base: BASE };
+  const pipelineWith = medianMs(7, () => collectNotes(withDiagrams, base));
+  const pipelineWithout = medianMs(7, () => collectNotes(without, base));
+  console.log(
+    `  pipeline (collectNotes, median of 7): ${pipelineWith.toFixed(0)} ms with ${count} diagrams, ${pipelineWithout.toFixed(0)} ms without: +${(pipelineWith - pipelineWithout).toFixed(0)} ms (${((pipelineWith - pipelineWithout) / count).toFixed(1)} ms per diagram)`,
+  );
+  const plainDir = path.join(work, 'content-no-diagrams');
+  await import('node:fs/promises').then((fs) => fs.mkdir(plainDir));
+  for (const file of without) await writeFile(path.join(plainDir, path.basename(file.path)), file.text);
+  for (const name of (await readdir('content')).filter((n) => !n.endsWith('.md'))) {
+    await copyFile(path.join('content', name), path.join(plainDir, name));
+  }
+  const withBuild = await buildSite(path.resolve('content'), path.join(work, 'dist-diagrams'));
+  const withoutBuild = await buildSite(plainDir, path.join(work, 'dist-no-diagrams'));
+  console.log(
+    `  whole build: ${seconds(withBuild)} with diagrams, ${seconds(withoutBuild)} without: ${withBuild >= withoutBuild ? '+' : ''}${seconds(withBuild - withoutBuild)} (one run each; noisy)`,
+  );
 }

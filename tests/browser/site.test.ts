@@ -257,7 +257,17 @@ describe('bundle', () => {
   it('ships no Markdown pipeline or highlighter grammars to the browser, and one chunk per note', async () => {
     const assets = path.join(distDir, 'assets');
     const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'));
-    const forbidden = [/micromark/, /mdast-util/, /\bunified\b/, /registerLanguage/, /hljs\.highlight/];
+    // The diagram layout (dagre, graphlib) runs at build time only.
+    const forbidden = [
+      /micromark/,
+      /mdast-util/,
+      /\bunified\b/,
+      /registerLanguage/,
+      /hljs\.highlight/,
+      /\bdagre\b/i,
+      /graphlib/,
+      /rankdir/,
+    ];
     for (const name of scripts) {
       const source = await readFile(path.join(assets, name), 'utf8');
       for (const pattern of forbidden) expect(source, `${name} contains ${pattern}`).not.toMatch(pattern);

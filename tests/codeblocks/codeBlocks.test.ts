@@ -13,6 +13,7 @@
  *   nginx      nginx -t on `events {} http { <block> }` in a temporary prefix with Debian's *_params files
  *   sql        sqlite3 -bail :memory:
  *   text       not checked (no test)
+ *   diagram    not checked here: the build compiles every diagram and stops on any error
  *
  * A block whose info string has `nocheck="reason"` is registered as a skipped test that shows the reason.
  * A block without a language tag, or with a tag not listed above, fails.
@@ -501,6 +502,8 @@ const CHECKERS: Record<string, ((block: Block) => void) | null> = {
   nginx: checkNginx,
   sql: checkSql,
   text: null,
+  // Diagrams are YAML for the build's own diagram compiler, which checks them (every error stops the build).
+  diagram: null,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { NoteBlock } from '../../shared/note.ts';
+import { isPlainClick } from '../isPlainClick.ts';
 import { lazyEmbed } from '../lazyEmbed.ts';
 
 const COPIED_FOR_MS = 2000;
@@ -84,16 +85,7 @@ export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
 }
 
 function isInternalNoteLink(link: HTMLAnchorElement, event: MouseEvent): boolean {
-  if (
-    event.defaultPrevented ||
-    event.button !== 0 ||
-    event.metaKey ||
-    event.ctrlKey ||
-    event.shiftKey ||
-    event.altKey
-  ) {
-    return false;
-  }
+  if (!isPlainClick(event)) return false;
   if (link.target && link.target !== '_self') return false;
   const url = new URL(link.href);
   return url.origin === window.location.origin && url.pathname.startsWith(`${import.meta.env.BASE_URL}notes/`);
@@ -101,6 +93,8 @@ function isInternalNoteLink(link: HTMLAnchorElement, event: MouseEvent): boolean
 
 // Quiz code (the scheduler, IndexedDB) loads only on pages that have questions.
 const QuizBlock = lazyEmbed('quiz', () => import('../quiz/QuizBlock.tsx'));
+// Likewise diagram code (stepping, drawing, its stylesheet): only on pages that have diagrams.
+const DiagramView = lazyEmbed('diagram', () => import('../diagrams/DiagramView.tsx'));
 
 function NoteBlockView({ block }: { block: NoteBlock }) {
   switch (block.kind) {
@@ -108,6 +102,12 @@ function NoteBlockView({ block }: { block: NoteBlock }) {
       return (
         <Suspense fallback={<div className="quiz quiz-loading" data-question-id={block.question.id} />}>
           <QuizBlock question={block.question} />
+        </Suspense>
+      );
+    case 'diagram':
+      return (
+        <Suspense fallback={<figure className="diagram diagram-loading" id={block.diagram.id} aria-busy="true" />}>
+          <DiagramView diagram={block.diagram} />
         </Suspense>
       );
     case 'html':

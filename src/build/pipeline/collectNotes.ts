@@ -1,5 +1,6 @@
 import { VFileMessage } from 'vfile-message';
 import type { NoteMeta } from '../../shared/note.ts';
+import { diagramIdPlace } from '../diagrams/diagramIdPlace.ts';
 import { compileNote, slugFromPath, type CompiledNote, type CompileOptions } from './compileNote.ts';
 
 export interface SourceFile {
@@ -79,6 +80,27 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
         );
       } else {
         questionOwner.set(question.id, file.path);
+      }
+    }
+  }
+
+  // A diagram's id is its figure's id and the start of its step links (`#tls13-handshake-step-3`):
+  // unique across notes, so a step link names one diagram wherever it is shared.
+  const diagramOwner = new Map<string, string>();
+  for (const { file, compiled } of bySlug.values()) {
+    for (const block of compiled?.note.body ?? []) {
+      if (block.kind !== 'diagram') continue;
+      const owner = diagramOwner.get(block.diagram.id);
+      if (owner) {
+        messages.push(
+          fatal(
+            `Duplicate diagram id \`${block.diagram.id}\`: \`${owner}\` already uses it; expected diagram ids unique across all notes`,
+            file.path,
+            diagramIdPlace(file.text, block.diagram.id),
+          ),
+        );
+      } else {
+        diagramOwner.set(block.diagram.id, file.path);
       }
     }
   }

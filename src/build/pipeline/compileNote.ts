@@ -16,6 +16,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { stepAnchor } from '../../shared/diagram.ts';
 import type { Note, NoteBlock, OutlineItem } from '../../shared/note.ts';
 import type { QuizQuestion } from '../../shared/quiz.ts';
 import { codeLanguageAliases } from './codeLanguages.ts';
@@ -27,6 +28,7 @@ import { rehypeOutline } from './rehypeOutline.ts';
 import { rehypeSections, type NoteSection } from './rehypeSections.ts';
 import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
+import { DIAGRAM_LANGUAGE, remarkDiagrams } from './remarkDiagrams.ts';
 import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
 import { remarkQuiz } from './remarkQuiz.ts';
 import { reportFatal } from './reportFatal.ts';
@@ -88,6 +90,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
   let outline: OutlineItem[] = [];
   let sections: NoteSection[] = [];
   let ids = new Set<string>();
+  const diagramIds: string[] = [];
   let frontmatter: Frontmatter | undefined;
 
   const processor = unified()
@@ -102,6 +105,11 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     })
     .use(remarkNoteLinks, { base: options.base ?? '/', collect: (link) => links.push(link) })
     .use(remarkQuiz, { noteSlug: slug, addEmbed, collect: (question) => questions.push(question) })
+    // Diagram figures and their step anchors are link targets too (`note.md#tls13-handshake-step-3`).
+    .use(remarkDiagrams, {
+      addEmbed,
+      collect: (diagram) => diagramIds.push(diagram.id, ...diagram.steps.map((_, i) => stepAnchor(diagram.id, i + 1))),
+    })
     .use(remarkCallouts)
     .use(remarkRehype)
     .use(rehypeSlug)
@@ -144,7 +152,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     .use(rehypeOutline, {
       collect: (items, allIds) => {
         outline = items;
-        ids = allIds;
+        ids = new Set([...allIds, ...diagramIds]);
       },
     });
 
@@ -153,9 +161,11 @@ export function compileNote(path: string, text: string, options: CompileOptions 
   let readingText = '';
   try {
     const tree = processor.parse(file);
-    // Front matter is data, not reading text; questions are searchable but
-    // are not part of reading time.
-    const content = tree.children.filter((node) => node.type !== 'yaml');
+    // Front matter and diagram sources (YAML) are data, not reading text;
+    // questions are searchable but are not part of reading time.
+    const content = tree.children.filter(
+      (node) => node.type !== 'yaml' && !(node.type === 'code' && node.lang === DIAGRAM_LANGUAGE),
+    );
     plainText = mdastToString({ ...tree, children: content }, { includeHtml: false });
     readingText = mdastToString(
       { ...tree, children: content.filter((node) => !(node.type === 'containerDirective' && node.name === 'quiz')) },

@@ -1,0 +1,229 @@
+import { useEffect, useId, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { useLocation } from 'react-router';
+import { stepAnchor, stepFromHash, type Diagram } from '../../shared/diagram.ts';
+// Linked (not imported) so React writes the <link> into the prerendered page:
+// the diagram is styled before any script runs, and without JavaScript. A
+// CSS import in a lazy chunk would only arrive with the chunk.
+import stylesheet from './diagram.css?url';
+import { SceneSvg } from './SceneSvg.tsx';
+import { PLAY_INTERVAL_MS, stepperReducer, type StepperAction, type StepperState } from './stepper.ts';
+import { TablesView } from './TablesView.tsx';
+import { useOverflowEdges } from './useOverflowEdges.ts';
+
+/**
+ * A step-through diagram: the picture (SVG, or HTML tables), previous / next
+ * / play controls, the current step's caption, and the ordered list of all
+ * steps as the text alternative.
+ *
+ * Prerendered in its complete final state, which is what readers without
+ * JavaScript keep. In the browser it opens at step 1, or at the step a link
+ * names (`#<id>-step-3`). ← and → step while focus is anywhere in the figure
+ * (except inside something that scrolls sideways, where they scroll). Each
+ * change the reader makes is announced politely; the initial one is not, so
+ * a page with many diagrams stays quiet on load.
+ *
+ * Loaded lazily (see NoteBody), so only pages with diagrams load this code.
+ */
+export default function DiagramView({ diagram }: { diagram: Diagram }) {
+  const count = diagram.steps.length;
+  const [state, dispatch] = useReducer(
+    (current: StepperState, action: StepperAction) => stepperReducer(count, current, action),
+    { step: null, playing: false },
+  );
+  const [announcement, setAnnouncement] = useState('');
+  const announceNext = useRef(false);
+  const figure = useRef<HTMLElement>(null);
+  const stage = useRef<HTMLDivElement>(null);
+  const overflow = useOverflowEdges(stage);
+  const { hash } = useLocation();
+  const mounted = useRef(false);
+  const baseId = useId();
+  const titleId = `${baseId}-title`;
+  const descId = `${baseId}-desc`;
+  const captionId = `${baseId}-caption`;
+
+  const act = (action: StepperAction) => {
+    announceNext.current = true;
+    dispatch(action);
+  };
+
+  // Open the step the URL names (on load, or when a step link is followed), else step 1.
+  useEffect(() => {
+    const linked = stepFromHash(diagram, hash);
+    const first = !mounted.current;
+    mounted.current = true;
+    if (linked === undefined) {
+      if (first) dispatch({ type: 'goto', step: 0 });
+      return;
+    }
+    announceNext.current = !first;
+    dispatch({ type: 'goto', step: linked });
+    // The fragment targets the step's line in the list; show the picture instead.
+    const element = figure.current;
+    if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start' });
+  }, [diagram, hash]);
+
+  useEffect(() => {
+    if (state.step === null || !announceNext.current) return;
+    announceNext.current = false;
+    setAnnouncement(`${state.step + 1} / ${count}단계: ${diagram.steps[state.step]?.caption ?? ''}`);
+  }, [state.step, count, diagram]);
+
+  // A drawing wider than the screen scrolls sideways: bring the step's elements into view.
+  useEffect(() => {
+    if (state.step !== null) revealCurrent(stage.current);
+  }, [state.step]);
+
+  useEffect(() => {
+    if (!state.playing) return;
+    const timer = window.setTimeout(() => {
+      announceNext.current = true;
+      dispatch({ type: 'tick' });
+    }, PLAY_INTERVAL_MS);
+    return () => window.clearTimeout(timer);
+  }, [state.playing, state.step]);
+
+  const ready = state.step !== null;
+  const step = state.step;
+  const atFirst = step === null || step === 0;
+  const atLast = step === null || step === count - 1;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!ready || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const target = event.target as HTMLElement;
+    if (target.scrollWidth > target.clientWidth + 1 && getComputedStyle(target).overflowX !== 'visible') return;
+    event.preventDefault();
+    act({ type: event.key === 'ArrowRight' ? 'next' : 'previous' });
+  };
+
+  return (
+    // The keydown handler only adds arrow-key shortcuts for the buttons inside.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <figure
+      ref={figure}
+      className="diagram"
+      data-diagram={diagram.kind}
+      id={diagram.id}
+      aria-labelledby={`${baseId}-figcaption`}
+      onKeyDown={onKeyDown}
+      data-step={step === null ? 'all' : step + 1}
+    >
+      {/* Empty only in unit tests, where CSS is not built. */}
+      {stylesheet && <link rel="stylesheet" href={stylesheet} precedence="diagram" />}
+      <figcaption id={`${baseId}-figcaption`} className="diagram-title">
+        {diagram.title}
+      </figcaption>
+
+      {diagram.kind === 'tables' ? (
+        <div className="diagram-stage diagram-stage-tables">
+          <TablesView diagram={diagram} step={step} />
+        </div>
+      ) : (
+        <div className="diagram-stage-frame" data-overflow={overflow}>
+          {/* Over the drawing, so showing it shifts nothing. */}
+          {overflow !== 'none' && (
+            <p className="diagram-scroll-hint" aria-hidden="true">
+              옆으로 밀어 보기
+            </p>
+          )}
+          {/* Focusable so keyboard users can scroll a wide drawing on a phone (WCAG 2.1.1, axe
+              `scrollable-region-focusable`) and step with ← →, like the tables in notes. */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+          <div ref={stage} className="diagram-stage" tabIndex={0} role="group" aria-label={`그림: ${diagram.title}`}>
+            <SceneSvg diagram={diagram} step={step} titleId={titleId} descId={descId} />
+          </div>
+        </div>
+      )}
+
+      <div className="diagram-controls" role="group" aria-label="단계 이동">
+        <button
+          type="button"
+          className="diagram-button"
+          aria-disabled={!ready || atFirst}
+          disabled={!ready}
+          onClick={() => !atFirst && act({ type: 'previous' })}
+        >
+          <span aria-hidden="true">‹</span> 이전 단계
+        </button>
+        <p className="diagram-counter">{step === null ? `전체 ${count}단계` : `${step + 1} / ${count}`}</p>
+        <button
+          type="button"
+          className="diagram-button"
+          aria-disabled={!ready || atLast}
+          disabled={!ready}
+          onClick={() => !atLast && act({ type: 'next' })}
+        >
+          다음 단계 <span aria-hidden="true">›</span>
+        </button>
+        <button
+          type="button"
+          className="diagram-button diagram-play"
+          disabled={!ready || count < 2}
+          onClick={() => act({ type: state.playing ? 'pause' : 'play' })}
+        >
+          <span aria-hidden="true" className={state.playing ? 'diagram-icon-pause' : 'diagram-icon-play'} />
+          {state.playing ? '일시 정지' : '자동 재생'}
+        </button>
+      </div>
+
+      {/* Every caption sits in the same grid cell and only the current one is visible, so
+          the box is as tall as the longest: the controls never jump while stepping, and the
+          page does not shift when the prerendered summary gives way to step 1. */}
+      <div className="diagram-caption">
+        {[diagram.summary, ...diagram.steps.map((item) => item.caption)].map((text, index) => {
+          const current = (step === null ? 0 : step + 1) === index;
+          return (
+            <p key={index} id={current ? captionId : undefined} className={current ? 'is-current' : undefined}>
+              {text}
+            </p>
+          );
+        })}
+      </div>
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+
+      <details className="diagram-steps">
+        <summary>단계별 설명 ({count}단계)</summary>
+        <ol>
+          {diagram.steps.map((item, index) => {
+            const anchor = stepAnchor(diagram.id, index + 1);
+            return (
+              <li key={anchor} id={anchor} aria-current={index === step ? 'step' : undefined}>
+                <a href={`#${anchor}`}>{item.caption}</a>
+              </li>
+            );
+          })}
+        </ol>
+      </details>
+    </figure>
+  );
+}
+
+/**
+ * Scrolls a sideways-scrolling stage so the current step's elements are in
+ * view (their middle centred), when they are not already: its boxes first,
+ * else its arrows, else its groups (which span most of the picture).
+ */
+function revealCurrent(stage: HTMLElement | null): void {
+  if (!stage || stage.scrollWidth <= stage.clientWidth + 1) return;
+  const all = [...stage.querySelectorAll<SVGGElement>('g.is-current')];
+  const boxes = all.filter((node) => node.matches('.dg-node, .dg-participant, .dg-note, .dg-layer, .dg-stack'));
+  const arrows = all.filter((node) => node.matches('.dg-edge, .dg-message'));
+  let left = Infinity;
+  let right = -Infinity;
+  for (const node of boxes.length > 0 ? boxes : arrows.length > 0 ? arrows : all) {
+    const box = node.getBoundingClientRect();
+    if (box.width === 0) continue;
+    left = Math.min(left, box.left);
+    right = Math.max(right, box.right);
+  }
+  const frame = stage.getBoundingClientRect();
+  if (!Number.isFinite(left) || (left >= frame.left && right <= frame.right)) return;
+  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  stage.scrollTo({
+    left: stage.scrollLeft + (left + right) / 2 - (frame.left + frame.width / 2),
+    behavior: reduce ? 'auto' : 'smooth',
+  });
+}

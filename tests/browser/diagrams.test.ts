@@ -1,0 +1,299 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe.ts';
+import { launchBrowser } from './launchBrowser.ts';
+
+const origin = inject('origin');
+const base = inject('base');
+const url = (route = '') => `${origin}${base}${route}`;
+
+/** Every diagram the notes must have, by note. */
+const DIAGRAMS: Record<string, { id: string; kind: string }[]> = {
+  'https-ssl': [
+    { id: 'http-https-stack', kind: 'stack' },
+    { id: 'symmetric-vs-public-key', kind: 'flow' },
+    { id: 'digital-signature', kind: 'sequence' },
+    { id: 'certificate-chain', kind: 'flow' },
+    { id: 'hybrid-encryption', kind: 'sequence' },
+    { id: 'tls12-handshake', kind: 'sequence' },
+    { id: 'tls13-handshake', kind: 'sequence' },
+  ],
+  'nginx-wsgi': [{ id: 'request-path', kind: 'flow' }],
+  uwsgi: [{ id: 'uwsgi-emperor', kind: 'flow' }],
+  ec2: [{ id: 'ec2-ssh-login', kind: 'flow' }],
+  normalization: [
+    { id: 'functional-dependencies', kind: 'tables' },
+    { id: 'order-normalization', kind: 'tables' },
+  ],
+};
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+async function open(route: string, options: BrowserContextOptions = {}) {
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+    serviceWorkers: 'block',
+    ...options,
+  });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  await page.goto(url(route));
+  if (options.javaScriptEnabled !== false) await page.waitForSelector('html[data-hydrated="true"]');
+  return page;
+}
+
+const figure = (id: string) => page.locator(`figure#${id}`);
+const counter = (fig: Locator) => fig.locator('.diagram-counter').textContent();
+const caption = (fig: Locator) => fig.locator('.diagram-caption .is-current').textContent();
+/** Waits until the diagram runs in the browser: its Suspense boundary hydrates just after the page. */
+const live = (fig: Locator) => expect.poll(() => counter(fig)).toMatch(/^\d+ \/ \d+$/);
+const stateOf = (fig: Locator, element: string) =>
+  fig
+    .locator(`[data-element="${element}"]`)
+    .first()
+    .evaluate((node) => /is-(\w+)/.exec(node.getAttribute('class') ?? '')?.[1]);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('diagrams in the notes', () => {
+  it('has every diagram, each a figure of its kind that opens at step 1 after hydration', async () => {
+    await open('');
+    for (const [slug, diagrams] of Object.entries(DIAGRAMS)) {
+      await page.goto(url(`notes/${slug}/`));
+      await page.waitForSelector('html[data-hydrated="true"]');
+      for (const { id, kind } of diagrams) {
+        const fig = figure(id);
+        expect(await fig.getAttribute('data-diagram'), id).toBe(kind);
+        await expect.poll(() => counter(fig), { message: id }).toMatch(/^1 \/ \d+$/);
+        expect(await fig.getByRole('button', { name: '다음 단계' }).isEnabled(), id).toBe(true);
+      }
+    }
+  });
+});
+
+describe('stepping', () => {
+  it('steps with the mouse: next, previous, current highlighted and earlier ones dimmed', async () => {
+    await open('notes/https-ssl/');
+    const fig = figure('tls13-handshake');
+    await fig.scrollIntoViewIfNeeded();
+    await live(fig);
+    expect(await counter(fig)).toBe('1 / 9');
+    expect(await stateOf(fig, 'sh')).toBe('hidden');
+    await fig.getByRole('button', { name: '다음 단계' }).click();
+    await expect.poll(() => counter(fig)).toBe('2 / 9');
+    expect(await caption(fig)).toContain('ServerHello');
+    expect(await stateOf(fig, 'ch')).toBe('past');
+    expect(await stateOf(fig, 'sh')).toBe('current');
+    expect(await fig.locator('[aria-live="polite"]').textContent()).toContain('2 / 9단계');
+    // Current elements take the theme's accent colour; earlier ones a muted one.
+    const stroke = (element: string) =>
+      fig.locator(`[data-element="${element}"] .dg-line`).evaluate((node) => getComputedStyle(node).stroke);
+    await expect.poll(() => stroke('sh')).toBe('rgb(36, 80, 196)');
+    expect(await stroke('ch')).not.toBe('rgb(36, 80, 196)');
+    await fig.getByRole('button', { name: '이전 단계' }).click();
+    await expect.poll(() => counter(fig)).toBe('1 / 9');
+  });
+
+  it('steps with ← and → once the drawing has focus, reached with Tab', async () => {
+    await open('notes/https-ssl/');
+    const fig = figure('http-https-stack');
+    await fig.scrollIntoViewIfNeeded();
+    await live(fig);
+    // The drawing is in the tab order just before the controls.
+    await fig.getByRole('button', { name: '이전 단계' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      '그림: HTTP와 HTTPS의 계층',
+    );
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => counter(fig)).toBe('3 / 5');
+    expect(await stateOf(fig, 'https-tls')).toBe('current');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => counter(fig)).toBe('2 / 5');
+    // The buttons keep working from the keyboard, and so do the arrows on them.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('다음 단계 ›');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => counter(fig)).toBe('3 / 5');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => counter(fig)).toBe('4 / 5');
+  });
+
+  it('steps with touch on a phone, where the drawing keeps its text at 12 px or more', async () => {
+    await open('notes/https-ssl/', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const fig = figure('tls12-handshake');
+    await fig.scrollIntoViewIfNeeded();
+    await live(fig);
+    const next = fig.getByRole('button', { name: '다음 단계' });
+    const box = await next.boundingBox();
+    if (!box) throw new Error('no next button');
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => counter(fig)).toBe('2 / 10');
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => counter(fig)).toBe('3 / 10');
+
+    for (const { id, kind } of DIAGRAMS['https-ssl']!) {
+      if (kind === 'tables') continue;
+      const smallest = await figure(id)
+        .locator('svg.diagram-svg')
+        .evaluate((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          const sizes = [...svg.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize));
+          return Math.min(...sizes) * scale;
+        });
+      expect(smallest, id).toBeGreaterThanOrEqual(11.99);
+    }
+  });
+
+  it('plays by itself and can be paused', async () => {
+    await open('notes/uwsgi/');
+    const fig = figure('uwsgi-emperor');
+    await live(fig);
+    await fig.getByRole('button', { name: '자동 재생' }).click();
+    await expect.poll(() => counter(fig), { timeout: 6000 }).toBe('2 / 7');
+    await fig.getByRole('button', { name: '일시 정지' }).click();
+    await page.waitForTimeout(4000);
+    expect(await counter(fig)).toBe('2 / 7');
+  });
+
+  it('steps through tables: splits, keys and dependencies', async () => {
+    await open('notes/normalization/');
+    const fig = figure('order-normalization');
+    const tables = () => fig.locator('table:visible caption').allTextContents();
+    await live(fig);
+    expect(await tables()).toEqual(['주문 (비정규형)']);
+    const next = fig.getByRole('button', { name: '다음 단계' });
+    await next.click();
+    await expect.poll(tables).toEqual(['주문 (1NF)']);
+    expect(await fig.locator('.dg-key:visible').count()).toBe(0);
+    await next.click();
+    await expect.poll(() => fig.locator('.dg-key:visible').count()).toBe(2);
+    await next.click();
+    expect(await fig.locator('th.is-determinant').allTextContents()).toEqual(['상품코드PK (결정자)']);
+    expect(await fig.locator('th.is-dependent').allTextContents()).toEqual(['상품명 (종속자)', '단가 (종속자)']);
+    await next.click();
+    await next.click();
+    await expect.poll(tables).toEqual(['주문 (2NF)', '주문상품', '상품']);
+    await next.click();
+    await next.click();
+    await expect.poll(tables).toEqual(['고객', '주문', '주문상품', '상품']);
+  });
+});
+
+describe('step links', () => {
+  it('opens the diagram at the step a link names, with the picture in view', async () => {
+    await open('notes/https-ssl/#tls13-handshake-step-3');
+    const fig = figure('tls13-handshake');
+    await expect.poll(() => counter(fig)).toBe('3 / 9');
+    expect(await stateOf(fig, 'hs-keys')).toBe('current');
+    // The page scrolls smoothly from the step's line in the list up to the picture.
+    const top = () => fig.evaluate((node) => node.getBoundingClientRect().top);
+    await expect.poll(top, { timeout: 5000 }).toBeLessThan(200);
+    expect(await top()).toBeGreaterThanOrEqual(0);
+  });
+
+  it('follows a step link in the list of steps', async () => {
+    await open('notes/https-ssl/');
+    const fig = figure('hybrid-encryption');
+    await live(fig);
+    await fig.locator('summary').click();
+    await fig.getByRole('link', { name: /서버는 자기 개인키로 열어/ }).click();
+    await expect.poll(() => counter(fig)).toBe('4 / 7');
+    expect(await page.evaluate(() => location.hash)).toBe('#hybrid-encryption-step-4');
+    expect(await fig.locator('li[aria-current="step"]').getAttribute('id')).toBe('hybrid-encryption-step-4');
+  });
+});
+
+describe('without JavaScript', () => {
+  it('shows the complete final picture, styled, with the steps as a list', async () => {
+    await open('notes/https-ssl/', { javaScriptEnabled: false });
+    const fig = figure('tls13-handshake');
+    expect(await counter(fig)).toBe('전체 9단계');
+    expect(await fig.locator('g.is-hidden, g.is-past, g.is-current').count()).toBe(0);
+    expect(await fig.locator('g[data-element]').count()).toBeGreaterThan(10);
+    // The diagram stylesheet is linked from the page itself, not loaded by a script.
+    const fill = await fig
+      .locator('.dg-box')
+      .first()
+      .evaluate((node) => getComputedStyle(node).fill);
+    expect(fill).toBe('rgb(255, 255, 255)');
+    expect(await fig.locator('ol li').count()).toBe(9);
+    expect(await fig.getByRole('button', { name: '다음 단계' }).isDisabled()).toBe(true);
+  });
+
+  it('shows the final tables of the normalization', async () => {
+    await open('notes/normalization/', { javaScriptEnabled: false });
+    const captions = await figure('order-normalization').locator('table:visible caption').allTextContents();
+    expect(captions).toEqual(['고객', '주문', '주문상품', '상품']);
+  });
+});
+
+describe('motion and loading', () => {
+  it('does not animate under prefers-reduced-motion', async () => {
+    await open('notes/https-ssl/', { reducedMotion: 'reduce' });
+    const duration = await figure('tls13-handshake')
+      .locator('g[data-element="sh"]')
+      .evaluate((node) => getComputedStyle(node).transitionDuration);
+    expect(duration.split(',').every((value) => parseFloat(value) === 0)).toBe(true);
+  });
+
+  it('loads diagram code only on pages with diagrams', async () => {
+    const diagramAssets = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => /\/(DiagramView-[^/]*\.js|diagram-[^/]*\.css)$/.test(name)),
+      );
+    await open('');
+    expect(await diagramAssets()).toEqual([]);
+    await page.goto(url('notes/https-ssl/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    expect((await diagramAssets()).length).toBe(2);
+  });
+});
+
+describe('accessibility (axe-core) with diagrams on the page', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      it(`has no violations mid-walkthrough (${colorScheme}, ${width}px)`, async () => {
+        const problems: string[] = [];
+        for (const [route, id, step] of [
+          ['notes/https-ssl/', 'tls12-handshake', 6],
+          ['notes/normalization/', 'order-normalization', 4],
+          ['notes/nginx-wsgi/', 'request-path', 5],
+        ] as const) {
+          await open(`${route}#${id}-step-${step}`, { colorScheme, viewport: { width, height: 900 }, bypassCSP: true });
+          await expect.poll(() => counter(figure(id))).toBe(`${step} / ${await figure(id).locator('ol li').count()}`);
+          await figure(id).locator('summary').click();
+          problems.push(...(await axeViolations(page)).map((line) => `${route}: ${line}`));
+          await context.close();
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  }
+
+  it('logged no console errors (no hydration mismatch)', () => {
+    expect(consoleErrors.filter((text) => !text.startsWith('Failed to load resource'))).toEqual([]);
+  });
+});
