@@ -1,7 +1,7 @@
 import { Fragment, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { TextPart } from './highlightText.ts';
-import { SearchIcon } from './SearchIcon.tsx';
+import { Icon } from '../components/Icon.tsx';
 import { keepHeadingInView } from './keepHeadingInView.ts';
 import type { SearchOutcome, SectionHit, SectionSearch } from './searchSections.ts';
 
@@ -155,7 +155,7 @@ export function SearchDialog({ open, onClose, load = loadSearch }: SearchDialogP
     >
       <div className="search-panel">
         <div className="search-field">
-          <SearchIcon size={20} />
+          <Icon name="search" size={20} />
           <label htmlFor={`${id}-input`} className="sr-only">
             검색어
           </label>

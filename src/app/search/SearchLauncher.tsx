@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { SearchDialog } from './SearchDialog.tsx';
-import { SearchIcon } from './SearchIcon.tsx';
+import { Icon } from '../components/Icon.tsx';
 import { useSearchShortcut, useShortcutLabel } from './searchShortcut.ts';
 import './search.css';
 
@@ -35,7 +35,7 @@ export function SearchLauncher() {
         title={`노트 검색 (${shortcut.replace(' ', '+')} 또는 /)`}
         onClick={show}
       >
-        <SearchIcon />
+        <Icon name="search" />
         <span className="search-launcher-label">검색</span>
         <kbd className="search-launcher-keys" aria-hidden="true">
           {shortcut}
