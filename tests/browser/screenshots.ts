@@ -100,9 +100,12 @@ async function shootDiagram(page: Page, route: string, id: string, suffix: strin
         [`figure#${id} .diagram-counter`, `${step} /`] as const,
       );
     }
-    await page.addStyleTag({ content: '.site-header { visibility: hidden !important; }' });
-    await figure.evaluate((node) => node.scrollIntoView({ block: 'start', behavior: 'instant' }));
-    await page.waitForTimeout(400); // let the step's colour transitions finish
+    if (step !== 'all') {
+      // Page scripts are off for `all`, and with them Playwright's style injection.
+      await page.addStyleTag({ content: '.site-header { visibility: hidden !important; }' });
+      await figure.evaluate((node) => node.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      await page.waitForTimeout(400); // let the step's colour transitions finish
+    }
     const name = `${route.replace(/\/$/, '').replace(/\//g, '_') || 'home'}-${id}-step-${step}-${suffix}.png`;
     await figure.screenshot({ path: path.join(outDir, name) });
     console.log(name);
