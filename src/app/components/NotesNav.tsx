@@ -23,28 +23,27 @@ export function NotesNav({ notes, onNavigate }: { notes: NoteMeta[]; onNavigate?
   );
 }
 
+const practiceLinks = [
+  { to: '/review/', mark: '↻', label: '복습하기' },
+  { to: '/stats/', mark: '▦', label: '학습 기록' },
+];
+
 /** Links to the review and stats pages, under the notes. */
 export function PracticeNav({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <>
       <p className="nav-heading">연습</p>
       <ul className="notes-nav">
-        <li>
-          <NavLink to="/review/" onClick={onNavigate}>
-            <span className="notes-nav-order" aria-hidden="true">
-              ↻
-            </span>
-            <span>복습하기</span>
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/stats/" onClick={onNavigate}>
-            <span className="notes-nav-order" aria-hidden="true">
-              ▦
-            </span>
-            <span>학습 기록</span>
-          </NavLink>
-        </li>
+        {practiceLinks.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} onClick={onNavigate}>
+              <span className="notes-nav-order" aria-hidden="true">
+                {link.mark}
+              </span>
+              <span>{link.label}</span>
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </>
   );
