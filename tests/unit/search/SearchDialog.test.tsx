@@ -109,6 +109,8 @@ describe('SearchDialog', () => {
     const user = userEvent.setup();
     renderApp(<SearchDialog open onClose={() => {}} load={load} />);
     const input = await screen.findByRole('combobox', { name: '검색어' });
+    // The index arrives in a later task; tests start once it has (or has failed).
+    await waitFor(() => expect(screen.queryAllByText('검색 색인을 불러오는 중입니다…')).toHaveLength(0));
     return { user, input };
   }
 
@@ -194,7 +196,8 @@ describe('SearchDialog', () => {
     let fail = true;
     const load = vi.fn(() => (fail ? Promise.reject(new Error('offline')) : Promise.resolve(search)));
     const { user, input } = await openWith(load);
-    expect(await screen.findByText(/검색 색인을 불러오지 못했습니다/)).toBeVisible();
+    const [shown] = await screen.findAllByText(/검색 색인을 불러오지 못했습니다/);
+    expect(shown).toBeVisible();
     fail = false;
     await user.click(screen.getByRole('button', { name: '다시 시도' }));
     await user.type(input, '소켓');
