@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { siteFontPlugin } from './src/build/fonts/siteFontPlugin.ts';
 import { notesPlugin } from './src/build/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/build/prerenderPlugin.ts';
 import { searchPlugin } from './src/build/search/searchPlugin.ts';
@@ -20,6 +21,10 @@ export default defineConfig({
   plugins: [
     notesPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
     searchPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
+    siteFontPlugin({
+      font: 'node_modules/pretendard/dist/public/variable/PretendardVariable.ttf',
+      sources: [process.env.CONTENT_DIR ?? 'content', 'src/app', 'src/shared', 'index.html'],
+    }),
     react(),
     prerenderPlugin({ siteUrl: process.env.SITE_URL }),
     // The nested server build for prerendering needs no service worker.
@@ -44,9 +49,19 @@ export default defineConfig({
           ],
         },
         workbox: {
-          // Every page, note chunk and font subset: after one visit the whole
+          // Every page, note chunk and the site font: after one visit the whole
           // site reads offline, including notes not opened yet.
           globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest}'],
+          // The full font's subsets only draw characters no page contains
+          // (what a learner types): cached when first needed, not up front.
+          globIgnores: ['**/PretendardVariable.subset.*'],
+          runtimeCaching: [
+            {
+              urlPattern: ({ url }) => url.pathname.includes('/PretendardVariable.subset.'),
+              handler: 'CacheFirst',
+              options: { cacheName: 'font-fallback', expiration: { maxEntries: 100 } },
+            },
+          ],
           maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
           navigateFallback: null,
           cleanupOutdatedCaches: true,

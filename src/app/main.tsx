@@ -1,4 +1,5 @@
-import 'pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css';
+// The site's own subset of Pretendard; the full font follows in start.tsx.
+import 'virtual:site-font.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -8,74 +9,30 @@ import './styles/code.css';
 // inserted while the page is still loading holds back its first paint.
 import './quiz/quiz.css';
 import './quiz/practice.css';
-import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
-import { registerSW } from 'virtual:pwa-register';
-import { serviceWorkerState } from './pwa/serviceWorkerState.ts';
-import { NOT_FOUND_ROUTE_ID, routes } from './routes.tsx';
-
-// Vite's base ("/study-notes/") without the trailing slash is the router's basename.
-const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
+import './search/search.css';
 
 /**
- * Loader data for the page the prerendered HTML shows, so React can hydrate
- * it as is. Instead of repeating the data in an inline script (the note's
- * text is in the HTML already), each matched route's loader runs here: it
- * loads the same chunks the app needs anyway. Lazy routes are resolved first,
- * as React Router asks for hydration. Returns undefined when the HTML was
- * prerendered for another path (404.html served for an unknown URL).
+ * Every page is prerendered, so the text needs no script to show. The app's
+ * code (React, the router, the note's chunk) starts downloading only after
+ * the first paint: on a slow phone the HTML, the stylesheet and the font get
+ * the connection to themselves, and the reader sees the note sooner.
  */
-async function hydrationData(): Promise<HydrationState | undefined> {
-  if (root?.dataset.route !== window.location.pathname) return undefined;
-  const matches = matchRoutes(routes, window.location, basename) ?? [];
-  if (matches.some((match) => match.route.id === NOT_FOUND_ROUTE_ID)) return undefined;
-  const loaderData: Record<string, unknown> = {};
-  try {
-    for (const match of matches) {
-      const route = match.route;
-      if (typeof route.lazy === 'function') {
-        const resolved = await route.lazy();
-        Object.assign(route, { ...resolved, lazy: undefined });
-      }
-      if (typeof route.loader === 'function' && route.id) {
-        loaderData[route.id] = await route.loader({
-          params: match.params,
-          request: new Request(window.location.href),
-          context: undefined,
-        } as Parameters<Extract<typeof route.loader, (...args: never[]) => unknown>>[0]);
-      }
-    }
-  } catch {
-    return undefined;
-  }
-  return { loaderData };
-}
+await afterFirstPaint();
+await import('./start.tsx');
 
-const data = await hydrationData();
-const router = createBrowserRouter(routes, { basename, ...(data ? { hydrationData: data } : {}) });
-const app = (
-  <StrictMode>
-    <RouterProvider router={router} />
-  </StrictMode>
-);
-if (data) {
-  hydrateRoot(root, app);
-} else {
-  // Not our prerendered page (or none): render from scratch.
-  root.replaceChildren();
-  createRoot(root).render(app);
-}
-
-// Offline support: the service worker precaches the whole site. A new
-// version waits until the learner chooses to reload (see UpdatePrompt).
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  const updateSW = registerSW({
-    onNeedRefresh: () => serviceWorkerState.set({ needRefresh: true }),
-    onOfflineReady: () => serviceWorkerState.set({ offlineReady: true }),
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    // Hidden tabs paint nothing, and a browser may not report paints: the
+    // timeout starts the app anyway.
+    const timer = setTimeout(resolve, 1000);
+    if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return;
+    // The entry arrives once the first frame with text is on screen.
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    observer.observe({ type: 'paint', buffered: true });
   });
-  serviceWorkerState.setUpdater(() => updateSW(true));
 }

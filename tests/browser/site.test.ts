@@ -279,6 +279,30 @@ describe('bundle', () => {
       ).toBe(true);
   });
 
+  it('draws every page in one preloaded font file: no character falls through to the full font', async () => {
+    for (const route of ['', ...NOTES.map((note) => `notes/${note.slug}/`), 'review/', 'stats/', 'missing/']) {
+      await open();
+      const fonts: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('.woff2')) fonts.push(path.basename(new URL(request.url()).pathname));
+      });
+      await page.goto(url(route), { waitUntil: 'networkidle' });
+      await page.waitForSelector('html[data-hydrated="true"]');
+      // The full font's subsets are declared once the app starts; any
+      // character the site font lacks would fetch one of them now.
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForLoadState('networkidle');
+      expect(fonts, route || 'home').toEqual([expect.stringMatching(/^pretendard-site-/)]);
+      expect(fonts[0], route || 'home').toMatch(/^pretendard-site-/);
+      const preload = await page.locator('link[rel="preload"][as="font"]').getAttribute('href');
+      expect(preload?.endsWith(fonts[0] as string)).toBe(true);
+      expect(await page.evaluate(() => document.fonts.check('16px "Pretendard Site"', document.body.innerText))).toBe(
+        true,
+      );
+      await context.close();
+    }
+  });
+
   it('logged no console errors while the tests ran', () => {
     // Expected: the 404 responses and the JavaScript deliberately blocked in the theme test.
     expect(consoleErrors.filter((text) => !text.startsWith('Failed to load resource'))).toEqual([]);

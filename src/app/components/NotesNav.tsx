@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { notePath } from '../../shared/routes.ts';
+import { Icon } from './Icon.tsx';
 
 /** The list of notes in reading order; the current one gets `aria-current="page"`. */
 export function NotesNav({ notes, onNavigate }: { notes: NoteMeta[]; onNavigate?: () => void }) {
@@ -24,9 +25,9 @@ export function NotesNav({ notes, onNavigate }: { notes: NoteMeta[]; onNavigate?
 }
 
 const practiceLinks = [
-  { to: '/review/', mark: '↻', label: '복습하기' },
-  { to: '/stats/', mark: '▦', label: '학습 기록' },
-];
+  { to: '/review/', icon: 'repeat', label: '복습하기' },
+  { to: '/stats/', icon: 'calendar', label: '학습 기록' },
+] as const;
 
 /** Links to the review and stats pages, under the notes. */
 export function PracticeNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -38,7 +39,7 @@ export function PracticeNav({ onNavigate }: { onNavigate?: () => void }) {
           <li key={link.to}>
             <NavLink to={link.to} onClick={onNavigate}>
               <span className="notes-nav-order" aria-hidden="true">
-                {link.mark}
+                <Icon name={link.icon} size={15} />
               </span>
               <span>{link.label}</span>
             </NavLink>

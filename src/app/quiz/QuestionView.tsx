@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { Link } from 'react-router';
 import { notePath } from '../../shared/routes.ts';
 import { questionTypeLabels, seededShuffle, type QuizQuestion } from '../../shared/quiz.ts';
+import { Icon } from '../components/Icon.tsx';
 import { gradeChoices, gradeCloze, gradeMatch, gradeOrder } from './gradeAnswer.ts';
 import { grades, ratingForAnswer, type Grade } from './scheduler.ts';
 
@@ -65,7 +66,7 @@ export function QuestionView({ question, onAnswer, footer, showSectionLink = tru
       data-question-id={question.id}
     >
       <p className="quiz-kind">
-        <span aria-hidden="true">✎</span> 확인 문제 · {questionTypeLabels[question.type]}
+        <Icon name="pencil" size={14} /> 확인 문제 · {questionTypeLabels[question.type]}
       </p>
       {question.type === 'flashcard' ? (
         <Flashcard

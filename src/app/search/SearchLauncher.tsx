@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import { SearchDialog } from './SearchDialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { useSearchShortcut, useShortcutLabel } from './searchShortcut.ts';
-import './search.css';
 
 /**
  * The header's search button; Ctrl/⌘-K and `/` open the same dialog. Shows

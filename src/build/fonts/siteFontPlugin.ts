@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Blob, Face } from 'harfbuzzjs';
+import subsetFont from 'subset-font';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { collectCodePoints, toUnicodeRange } from './glyphSet.ts';
+
+/** Import this from the app to get the site font's `@font-face`. */
+export const SITE_FONT_MODULE = 'virtual:site-font.css';
+export const SITE_FONT_FAMILY = 'Pretendard Site';
+
+export interface SiteFontOptions {
+  /** The variable font to subset (TrueType, so its character map can be read). */
+  font: string;
+  /** Folders and files whose text the pages can show: notes, interface code, index.html. */
+  sources: string[];
+}
+
+/**
+ * The weights the stylesheets use (400 body, 600–800 labels and headings).
+ * Cutting the variable font's axis to this range keeps it variable and makes
+ * it about a quarter smaller; a weight outside it is clamped to the nearest.
+ */
+const WEIGHTS = { min: 400, max: 800 };
+
+const TEXT_FILE = /\.(md|ya?ml|tsx?|css|html)$/;
+
+/**
+ * Builds one woff2 with exactly the glyphs the site's text uses, and preloads
+ * it on every page.
+ *
+ * A long Korean note used to pull in about twenty of the full font's
+ * frequency-based subsets (over 500 KiB), each discovered only after the CSS
+ * and each a separate request. The subset is computed from the sources at
+ * build time, cached under node_modules/.tmp by its code points, and is the
+ * first family in the stack; the full font's subsets stay as the fallback for
+ * characters no page contains (what a learner types). In dev the module is
+ * empty: the fallback alone serves every character, and edits never wait for
+ * a re-subset.
+ */
+export function siteFontPlugin(options: SiteFontOptions): Plugin {
+  let config: ResolvedConfig;
+  let cssPath: string;
+  return {
+    name: 'study-notes:site-font',
+    configResolved(resolved) {
+      config = resolved;
+      // A real path (not a \0 id) so Vite resolves the relative url() in the
+      // generated CSS to the woff2 written beside it, and hashes it as an asset.
+      cssPath = path.resolve(resolved.root, 'node_modules/.tmp/site-font/site-font.css');
+    },
+    resolveId(id) {
+      return id === SITE_FONT_MODULE ? cssPath : undefined;
+    },
+    async load(id) {
+      if (id !== cssPath) return undefined;
+      if (config.command === 'serve') return '/* dev: the full font’s unicode-range subsets serve every character */\n';
+      const texts: string[] = [];
+      for (const source of options.sources) {
+        for (const file of await textFiles(path.resolve(config.root, source))) {
+          texts.push(await readFile(file, 'utf8'));
+          this.addWatchFile(file);
+        }
+      }
+      const font = await readFile(path.resolve(config.root, options.font));
+      const wanted = collectCodePoints(texts);
+      const inFont = fontCodePoints(font);
+      const codePoints = wanted.filter((point) => inFont.has(point));
+      const missing = wanted.filter((point) => !inFont.has(point) && point > 0x7f);
+      if (missing.length > 0 && !config.build.ssr) {
+        // Not an error: the browser draws them in a system font. But a
+        // note's symbol may then look out of place, so say which.
+        config.logger.warn(
+          `study-notes: the font has no glyph for ${missing.length} character(s) the site uses; they render in a system font: ${missing
+            .slice(0, 30)
+            .map((point) => `${String.fromCodePoint(point)} (U+${point.toString(16).toUpperCase()})`)
+            .join(', ')}`,
+        );
+      }
+      const key = createHash('sha256')
+        .update(font)
+        .update(JSON.stringify(WEIGHTS))
+        .update(Uint32Array.from(codePoints))
+        .digest('hex')
+        .slice(0, 12);
+      const fileName = `pretendard-site-${key}.woff2`;
+      const target = path.join(path.dirname(cssPath), fileName);
+      if (!existsSync(target)) {
+        const subset = await subsetFont(font, String.fromCodePoint(...codePoints), {
+          targetFormat: 'woff2',
+          variationAxes: { wght: { min: WEIGHTS.min, max: WEIGHTS.max } },
+        });
+        await mkdir(path.dirname(target), { recursive: true });
+        // Builds may run side by side (tests, bench): write, then rename into place.
+        const partial = `${target}.${process.pid}.partial`;
+        await writeFile(partial, subset);
+        await rename(partial, target);
+      }
+      return [
+        '@font-face {',
+        `  font-family: '${SITE_FONT_FAMILY}';`,
+        '  font-style: normal;',
+        '  font-display: swap;',
+        `  font-weight: ${WEIGHTS.min} ${WEIGHTS.max};`,
+        `  src: url('./${fileName}') format('woff2-variations');`,
+        `  unicode-range: ${toUnicodeRange(codePoints)};`,
+        '}',
+        '',
+      ].join('\n');
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const asset = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'asset' && /(^|\/)pretendard-site-[\w-]+\.woff2$/.test(output.fileName),
+        );
+        if (!asset) return undefined;
+        // Fonts are found only once the CSS is parsed; preloading starts the
+        // one font request alongside the CSS instead of after it.
+        return [
+          {
+            tag: 'link',
+            attrs: {
+              rel: 'preload',
+              href: `${config.base}${asset.fileName}`,
+              as: 'font',
+              type: 'font/woff2',
+              crossorigin: '',
+            },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
+/** The characters `font` has a glyph for; the unicode-range promises no more than that. */
+function fontCodePoints(font: Buffer): Set<number> {
+  return new Set(new Face(new Blob(font), 0).collectUnicodes());
+}
+
+async function textFiles(source: string): Promise<string[]> {
+  if (TEXT_FILE.test(source) && existsSync(source)) return [source];
+  if (!existsSync(source)) return [];
+  const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && TEXT_FILE.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
