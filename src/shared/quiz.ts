@@ -53,6 +53,16 @@ export interface MatchQuestion extends QuestionBase {
 export type QuizQuestion = ChoiceQuestion | ClozeQuestion | FlashcardQuestion | OrderQuestion | MatchQuestion;
 
 /** Korean labels for question types, for the review page and stats. */
+/**
+ * The URL fragment of a question inside its note (`#quiz-db-2nf-01`), so a
+ * search result or a shared link opens at the question itself. Question ids
+ * are lowercase ASCII words joined by hyphens; heading ids keep the heading's
+ * Korean text, so the prefix keeps the two apart.
+ */
+export function quizAnchorId(questionId: string): string {
+  return `quiz-${questionId}`;
+}
+
 export const questionTypeLabels: Record<QuestionType, string> = {
   single: '하나 고르기',
   multiple: '모두 고르기',

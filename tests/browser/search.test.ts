@@ -132,6 +132,27 @@ describe('search', () => {
     ).toBeGreaterThanOrEqual(0);
   });
 
+  it('opens a quiz question at the question itself, ready to answer', async () => {
+    await open({ route: '' });
+    await page.keyboard.press('/');
+    // Words of the question in ec2.md (#ec2-secrets-01), not of any heading.
+    await page.keyboard.type('SECRET_KEY 두기에 알맞지');
+    const hit = options()
+      .filter({ has: page.locator('.search-hit-quiz') })
+      .first();
+    await expect.poll(() => hit.count()).toBe(1);
+    await hit.click();
+    await page.waitForURL(/\/notes\/ec2\/#quiz-ec2-secrets-01$/);
+    const question = page.locator('#quiz-ec2-secrets-01');
+    expect(await question.getAttribute('data-question-id')).toBe('ec2-secrets-01');
+    await expect.poll(activeId).toBe('quiz-ec2-secrets-01');
+    await expect
+      .poll(() => question.evaluate((element) => Math.round(element.getBoundingClientRect().top)), { timeout: 5000 })
+      .toBeLessThan(200);
+    expect(await question.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => question.getByRole('radio').count()).toBe(4);
+  });
+
   it('finds config keys in any case and loan-word spellings from the synonym list', async () => {
     await open({ route: 'notes/ec2/' });
     await page.keyboard.press('Control+k');

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { NoteBlock } from '../../shared/note.ts';
+import { quizAnchorId } from '../../shared/quiz.ts';
 import { isPlainClick } from '../isPlainClick.ts';
 import { lazyEmbed } from '../lazyEmbed.ts';
 
@@ -100,7 +101,15 @@ function NoteBlockView({ block }: { block: NoteBlock }) {
   switch (block.kind) {
     case 'quiz':
       return (
-        <Suspense fallback={<div className="quiz quiz-loading" data-question-id={block.question.id} />}>
+        <Suspense
+          fallback={
+            <div
+              className="quiz quiz-loading"
+              data-question-id={block.question.id}
+              id={quizAnchorId(block.question.id)}
+            />
+          }
+        >
           <QuizBlock question={block.question} />
         </Suspense>
       );

@@ -18,6 +18,8 @@ export interface QuestionViewProps {
   footer?: ReactNode;
   /** Link text and target of the section the question tests (hidden on that note's own page). */
   showSectionLink?: boolean;
+  /** The root's id, for a question shown inside its note (see `quizAnchorId`). */
+  anchorId?: string;
 }
 
 type Phase = 'answering' | 'saving' | 'done';
@@ -27,7 +29,7 @@ type Phase = 'answering' | 'saving' | 'done';
  * Enter submits (or reveals a flashcard); the result and explanation appear
  * in a polite live region once the answer is stored.
  */
-export function QuestionView({ question, onAnswer, footer, showSectionLink = true }: QuestionViewProps) {
+export function QuestionView({ question, onAnswer, footer, showSectionLink = true, anchorId }: QuestionViewProps) {
   const [phase, setPhase] = useState<Phase>('answering');
   const [correct, setCorrect] = useState<boolean | null>(null);
   const [revealed, setRevealed] = useState(false);
@@ -64,6 +66,7 @@ export function QuestionView({ question, onAnswer, footer, showSectionLink = tru
     <div
       className={`quiz quiz-${question.type}${phase === 'done' ? (correct === false ? ' is-wrong' : ' is-right') : ''}`}
       data-question-id={question.id}
+      id={anchorId}
     >
       <p className="quiz-kind">
         <Icon name="pencil" size={14} /> 확인 문제 · {questionTypeLabels[question.type]}

@@ -1,4 +1,4 @@
-import type { QuizQuestion } from '../../shared/quiz.ts';
+import { quizAnchorId, type QuizQuestion } from '../../shared/quiz.ts';
 import { answerQuestion } from './answerQuestion.ts';
 import { formatDue } from './formatDue.ts';
 import { QuestionView } from './QuestionView.tsx';
@@ -16,6 +16,7 @@ export default function QuizBlock({ question }: { question: QuizQuestion }) {
     <QuestionView
       question={question}
       showSectionLink={false}
+      anchorId={quizAnchorId(question.id)}
       onAnswer={async (rating) => {
         await answerQuestion(await getProgressStore(), question.id, rating, new Date());
       }}

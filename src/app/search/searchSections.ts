@@ -13,9 +13,9 @@ export interface SectionHit {
   pathname: string;
   /** `#heading-id`, percent-encoded like the table of contents links; empty for the note's opening. */
   hash: string;
-  /** The heading's id, to scroll to; undefined for the note's opening. */
+  /** The heading's or question's id, to scroll to; undefined for the note's opening. */
   headingId: string | undefined;
-  /** True for a quiz question (it opens at the section it sits in). */
+  /** True for a quiz question (it opens at the question). */
   quiz: boolean;
   noteTitle: TextPart[];
   /** For an h3, the h2 above it; for a question, its section's heading. */

@@ -20,6 +20,7 @@
  * tails for compounds. See there.
  */
 import MiniSearch from 'minisearch';
+import { quizAnchorId } from '../../shared/quiz.ts';
 import type { SearchData, SearchDoc } from '../../shared/search/searchData.ts';
 import { searchIndexOptions, type IndexedSection } from '../../shared/search/searchIndexOptions.ts';
 import { toSynonymGroups } from '../../shared/search/synonymTerms.ts';
@@ -62,11 +63,13 @@ export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = [
     for (const block of note.body) {
       if (block.kind !== 'quiz') continue;
       const { section } = block.question;
-      const doc: SearchDoc = { note: noteIndex, kind: 'quiz', text: quizText(block.question) };
-      if (section) {
-        doc.id = section.id;
-        doc.parent = section.title;
-      }
+      const doc: SearchDoc = {
+        note: noteIndex,
+        kind: 'quiz',
+        id: quizAnchorId(block.question.id),
+        text: quizText(block.question),
+      };
+      if (section) doc.parent = section.title;
       add(doc, [note.title, ...note.tags, section?.title ?? '']);
     }
   });

@@ -22,14 +22,14 @@ export interface SearchNote {
 
 /**
  * One result a learner can open: a note's opening part, one of its h2/h3
- * sections, or one of its quiz questions (which opens at the section it sits in).
+ * sections, or one of its quiz questions (which opens at the question itself).
  */
 export interface SearchDoc {
   /** Index into `SearchData.notes`. */
   note: number;
   /** Present (and `'quiz'`) for a question; absent for text. */
   kind?: 'quiz';
-  /** The heading's id (URL fragment); absent for the part before the first heading. */
+  /** The heading's or question's id (URL fragment); absent for the part before the first heading. */
   id?: string;
   /** The h2 or h3 text; absent for the opening part and for questions. */
   heading?: string;

@@ -67,18 +67,18 @@ describe('buildSearchIndex', () => {
     expect(data.docs.filter((doc) => doc.kind !== 'quiz')).toHaveLength(3 * 1 + 4 + 3 + 2);
   });
 
-  it('makes one document per quiz question, at its section, without answers or explanation', () => {
+  it('makes one document per quiz question, opening at the question, without answers or explanation', () => {
     const data = buildSearchIndex(notes);
     const questions = data.docs.filter((doc) => doc.kind === 'quiz');
     expect(questions).toEqual([
       {
         note: 0,
         kind: 'quiz',
-        id: '함수종속성',
+        id: 'quiz-fixture-partial',
         parent: '함수종속성',
         text: '부분 종속을 일으키는 열을 고르세요. 수량 상품명',
       },
-      { note: 0, kind: 'quiz', id: '함수종속성', parent: '함수종속성', text: '결정자란?' },
+      { note: 0, kind: 'quiz', id: 'quiz-fixture-card', parent: '함수종속성', text: '결정자란?' },
     ]);
   });
 

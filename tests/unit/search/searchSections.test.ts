@@ -96,12 +96,13 @@ describe('results', () => {
     expect(marked(search.search('ALLOWED_HOSTS').hits[0]?.snippet)[0]).toBe('ALLOWED_HOSTS');
   });
 
-  it('include quiz questions, which open at their section', () => {
+  it('include quiz questions, which open at the question', () => {
     const [hit] = search.search('일으키는 열').hits;
     expect(hit).toMatchObject({
       quiz: true,
       pathname: '/notes/normalization/',
-      headingId: '함수종속성',
+      hash: '#quiz-fixture-partial',
+      headingId: 'quiz-fixture-partial',
       parent: '함수종속성',
     });
     expect(marked(hit?.snippet)).toEqual(['일으키', '열']);
