@@ -113,11 +113,40 @@ export function createSectionSearch(data: SearchData): SectionSearch {
 export function toMiniSearchQuery(parsed: ParsedQuery, combineWith: 'AND' | 'OR'): Query {
   return {
     combineWith,
-    queries: parsed.clauses.map((clause) => ({
-      combineWith: 'OR',
-      queries: clause.alternatives.map((terms) =>
+    queries: parsed.clauses.map((clause) => {
+      const queries: Query[] = clause.alternatives.map((terms) =>
         terms.length === 1 ? (terms[0] as string) : { combineWith: 'AND', queries: terms },
-      ),
-    })),
+      );
+      const swapped = clause.alternatives.flatMap((terms) =>
+        terms.length === 1 ? transpositions(terms[0] as string) : [],
+      );
+      if (swapped.length > 0) queries.push({ combineWith: 'OR', queries: swapped, ...SWAPPED_LETTERS });
+      return { combineWith: 'OR', queries };
+    }),
   };
+}
+
+/**
+ * Typing two letters the wrong way round (`ngnix`, `uswgi`) is the commonest
+ * slip in Latin words, and edit distance counts it as two typos, beyond the
+ * one forgiven. Spelled-with-the-pair-swapped words are tried as whole words
+ * only, and count for less than what was typed.
+ */
+const SWAPPED_LETTERS = {
+  prefix: false,
+  fuzzy: false,
+  boost: { keywords: 1, heading: 1.5, text: 0.5, infix: 0 },
+} as const;
+
+/** `term` with each pair of neighbouring letters swapped, for Latin words of five or more letters. */
+export function transpositions(term: string): string[] {
+  if (!/^[a-z][a-z0-9_.-]{4,}$/.test(term)) return [];
+  const variants = new Set<string>();
+  for (let index = 0; index < term.length - 1; index++) {
+    const a = term[index] as string;
+    const b = term[index + 1] as string;
+    if (a === b) continue;
+    variants.add(term.slice(0, index) + b + a + term.slice(index + 2));
+  }
+  return [...variants];
 }

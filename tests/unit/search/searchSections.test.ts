@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { SectionHit } from '../../../src/app/search/searchSections.ts';
+import { transpositions, type SectionHit } from '../../../src/app/search/searchSections.ts';
 import { fixtureSearch } from './searchFixtures.ts';
 
 const search = fixtureSearch();
@@ -59,6 +59,16 @@ describe('ranking: English and config keys', () => {
 
   it('forgives one typo in a longer word', () => {
     expect(places('uwsgi_pas')).toEqual(['django#uwsgi-소켓']);
+  });
+
+  it('forgives two letters typed the wrong way round, and marks the word as spelled', () => {
+    expect(places('ngnix')).toEqual(['django#uwsgi-소켓']);
+    expect(places('ngnix 소켓')).toEqual(['django#uwsgi-소켓']);
+    const [hit] = search.search('ngnix').hits;
+    expect(marked(hit?.snippet)).toContain('nginx');
+    // Short words are not swapped: `tsl` is not TLS.
+    expect(transpositions('tsl')).toEqual([]);
+    expect(transpositions('ngnix')).toEqual(['gnnix', 'nngix', 'nginx', 'ngnxi']);
   });
 
   it('finds notes by title and tags', () => {
