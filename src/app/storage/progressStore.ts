@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { TypeConvert, type Card, type ReviewLog } from 'ts-fsrs';
 import * as z from 'zod/mini';
 import {
@@ -75,8 +75,20 @@ interface ProgressDB extends DBSchema {
   backups: { key: number; value: BackupRecord };
 }
 
-/** Step-by-step schema migrations: entry `n` upgrades a database from version n to n + 1. */
-const migrations: ((db: IDBPDatabase<ProgressDB>) => void)[] = [
+/**
+ * One schema step. It runs inside IndexedDB's upgrade transaction, so a step
+ * that fails rolls the whole upgrade back and the old data stays as it was.
+ */
+export type Migration = (
+  db: IDBPDatabase<ProgressDB>,
+  tx: IDBPTransaction<ProgressDB, StoreNames<ProgressDB>[], 'versionchange'>,
+) => void | Promise<void>;
+
+/**
+ * Step-by-step schema migrations: entry `n` upgrades a database from version
+ * n to n + 1. Add steps at the end; never change or remove one that shipped.
+ */
+export const migrations: readonly Migration[] = [
   (db) => {
     db.createObjectStore('cards', { keyPath: 'questionId' });
     const logs = db.createObjectStore('logs', { keyPath: 'id', autoIncrement: true });
@@ -110,6 +122,8 @@ export interface ProgressStore {
 export interface OpenOptions {
   /** IndexedDB database name (default `study-notes`). */
   dbName?: string;
+  /** The schema steps (default `migrations`); tests pass a longer list to rehearse an upgrade. */
+  migrations?: readonly Migration[];
 }
 
 const emptyState: ProgressState = {
@@ -142,10 +156,21 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   const problems: string[] = [];
   if (available) {
     try {
-      db = await openWith(dbName);
+      db = await openWith(dbName, options.migrations ?? migrations, () => {
+        // A newer version of the app, in another tab, is upgrading the
+        // schema: let it, and stop writing here rather than fail later.
+        db?.close();
+        db = undefined;
+        emit({ ...state, mode: 'memory', problems: [...state.problems, NEWER_TAB] });
+      });
     } catch (error) {
+      // Stored by a newer version of the app (this tab runs an older copy,
+      // e.g. from the offline cache): the data is fine and stays untouched.
+      const newer = error instanceof DOMException && error.name === 'VersionError';
       problems.push(
-        `브라우저 저장소(IndexedDB)를 열 수 없어 이번 방문의 진행 상황은 탭을 닫으면 사라집니다. (${String(error)})`,
+        newer
+          ? NEWER_DATA
+          : `브라우저 저장소(IndexedDB)를 열 수 없어 이번 방문의 진행 상황은 탭을 닫으면 사라집니다. (${String(error)})`,
       );
     }
   } else {
@@ -349,17 +374,37 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   return store;
 }
 
-async function openWith(name: string): Promise<IDBPDatabase<ProgressDB>> {
-  const db = await openDB<ProgressDB>(name, migrations.length, {
-    upgrade(database, oldVersion) {
-      for (let version = oldVersion; version < migrations.length; version++) migrations[version]?.(database);
-    },
-    blocking() {
-      // A newer version of the app in another tab wants to upgrade the schema.
-      db.close();
-    },
-  });
-  return db;
+const NEWER_DATA =
+  '이 기기에는 더 새 버전의 앱이 저장한 진행 상황이 있습니다. 그 기록은 그대로 두고, 이 탭에서 푼 문제는 저장하지 않습니다. 페이지를 새로 고쳐 새 버전을 받으세요.';
+const NEWER_TAB =
+  '다른 탭에서 새 버전의 앱이 저장소를 고치는 중이라 이 탭은 저장을 멈췄습니다. 페이지를 새로 고쳐 주세요.';
+
+async function openWith(
+  name: string,
+  steps: readonly Migration[],
+  onBlocking: () => void,
+): Promise<IDBPDatabase<ProgressDB>> {
+  let failure: unknown;
+  try {
+    return await openDB<ProgressDB>(name, steps.length, {
+      async upgrade(database, oldVersion, _newVersion, transaction) {
+        // An abort is reported through openDB's rejection below.
+        transaction.done.catch(() => undefined);
+        try {
+          for (let version = oldVersion; version < steps.length; version++)
+            await steps[version]?.(database, transaction);
+        } catch (error) {
+          // An error in an async callback would not reach IndexedDB, and the
+          // half-done upgrade would commit. Aborting rolls all of it back.
+          failure = error;
+          transaction.abort();
+        }
+      },
+      blocking: onBlocking,
+    });
+  } catch (error) {
+    throw failure ?? error;
+  }
 }
 
 /** Reads and validates everything; invalid records move to `backups` and are reported. */

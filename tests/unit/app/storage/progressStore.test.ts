@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Rating, reviewCard, rollbackCard } from '../../../../src/app/quiz/scheduler.ts';
-import { openProgressStore } from '../../../../src/app/storage/progressStore.ts';
+import { migrations, openProgressStore, type Migration } from '../../../../src/app/storage/progressStore.ts';
 
 const now = new Date('2026-11-25T09:00:00Z');
 
@@ -139,5 +139,105 @@ describe('progress store', () => {
     expect(reopened.getState().settings.newPerDay).toBe(5);
     await expect(reopened.updateSettings({ newPerDay: -1 })).rejects.toThrow();
     reopened.close();
+  });
+
+  describe('schema upgrades', () => {
+    // A rehearsal of a future version 2: it adds an index and rewrites every
+    // card record, the two kinds of change a real step would make.
+    let ran = 0;
+    // Steps are typed by today's schema; a new step's stores and indexes are not in it yet.
+    const untyped = (tx: unknown) => tx as IDBPTransaction<unknown, string[], 'versionchange'>;
+    const toVersion2: Migration = async (_db, tx) => {
+      ran += 1;
+      untyped(tx).objectStore('logs').createIndex('byQuestion2', 'questionId');
+      let cursor = await tx.objectStore('cards').openCursor();
+      while (cursor) {
+        await cursor.update({ ...cursor.value, updatedAt: `${cursor.value.updatedAt}` });
+        await tx.objectStore('meta').put({ key: `v2:${cursor.value.questionId}`, value: true });
+        cursor = await cursor.continue();
+      }
+    };
+
+    beforeEach(() => {
+      ran = 0;
+    });
+
+    async function storeWithOneAnswer() {
+      const store = await openProgressStore();
+      const { card, log } = reviewCard(undefined, Rating.Good, now);
+      await store.recordReview('db-2nf-01', card, log);
+      store.close();
+      return card;
+    }
+
+    it('upgrades a version-1 database step by step, keeping every answer', async () => {
+      const card = await storeWithOneAnswer();
+      const upgraded = await openProgressStore({ migrations: [...migrations, toVersion2] });
+      const state = upgraded.getState();
+      expect(state.mode).toBe('indexeddb');
+      expect(state.problems).toEqual([]);
+      expect(state.cards.get('db-2nf-01')?.due.toISOString()).toBe(card.due.toISOString());
+      expect(state.logs).toHaveLength(1);
+      upgraded.close();
+
+      const raw = await openDB('study-notes');
+      expect(raw.version).toBe(2);
+      expect(await raw.get('meta', 'v2:db-2nf-01')).toEqual({ key: 'v2:db-2nf-01', value: true });
+      expect([...raw.transaction('logs').store.indexNames]).toContain('byQuestion2');
+      raw.close();
+
+      // Opening again at version 2 runs no step twice.
+      (await openProgressStore({ migrations: [...migrations, toVersion2] })).close();
+      expect(ran).toBe(1);
+    });
+
+    it('rolls a failed step back: the old data stays at the old version', async () => {
+      await storeWithOneAnswer();
+      const failing: Migration = (db) => {
+        (db as unknown as IDBPDatabase).createObjectStore('half-made');
+        throw new Error('step 2 failed');
+      };
+      const store = await openProgressStore({ migrations: [...migrations, failing] });
+      expect(store.getState().mode).toBe('memory');
+      expect(store.getState().problems.join(' ')).toMatch(/IndexedDB/);
+      store.close();
+
+      const raw = await openDB('study-notes');
+      expect(raw.version).toBe(1);
+      expect([...raw.objectStoreNames]).not.toContain('half-made');
+      expect(await raw.get('cards', 'db-2nf-01')).toBeDefined();
+      raw.close();
+    });
+
+    it('leaves a database from a newer version of the app untouched, and says so', async () => {
+      await storeWithOneAnswer();
+      (await openProgressStore({ migrations: [...migrations, toVersion2] })).close();
+
+      // This tab runs the older app (version 1), say from the offline cache.
+      const older = await openProgressStore();
+      expect(older.getState().mode).toBe('memory');
+      expect(older.getState().problems).toEqual([expect.stringContaining('더 새 버전의 앱이 저장한 진행 상황')]);
+      const { card, log } = reviewCard(undefined, Rating.Again, now);
+      await older.recordReview('tls-13-01', card, log);
+      older.close();
+
+      const raw = await openDB('study-notes');
+      expect(raw.version).toBe(2);
+      expect(await raw.get('cards', 'db-2nf-01')).toBeDefined();
+      expect(await raw.get('cards', 'tls-13-01')).toBeUndefined();
+      raw.close();
+    });
+
+    it('steps aside when a newer version in another tab upgrades, and says why', async () => {
+      await storeWithOneAnswer();
+      const oldTab = await openProgressStore();
+      const newTab = await openProgressStore({ migrations: [...migrations, toVersion2] });
+      expect(newTab.getState().mode).toBe('indexeddb');
+      expect(newTab.getState().cards.has('db-2nf-01')).toBe(true);
+      expect(oldTab.getState().mode).toBe('memory');
+      expect(oldTab.getState().problems).toEqual([expect.stringContaining('다른 탭에서 새 버전의 앱이')]);
+      oldTab.close();
+      newTab.close();
+    });
   });
 });
