@@ -164,6 +164,67 @@ describe('stepping', () => {
     }
   });
 
+  it('steps with a swipe on the picture, and a swipe on a wide drawing scrolls it instead', async () => {
+    await open('notes/https-ssl/', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const cdp = await context.newCDPSession(page);
+    /** A finger moving `dx` pixels sideways across the middle of `target` in a quarter of a second. */
+    const swipe = async (target: Locator, dx: number) => {
+      const box = await target.boundingBox();
+      if (!box) throw new Error('nothing to swipe on');
+      const y = box.y + box.height / 2;
+      const x = box.x + box.width / 2 - dx / 2;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let move = 1; move <= 5; move++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * move) / 5, y }] });
+        await page.waitForTimeout(30);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+
+    const fig = figure('tls12-handshake');
+    await fig.scrollIntoViewIfNeeded();
+    await live(fig);
+    await swipe(fig.locator('.diagram-stage'), -160);
+    await expect.poll(() => counter(fig)).toBe('2 / 10');
+    await swipe(fig.locator('.diagram-stage'), -160);
+    await expect.poll(() => counter(fig)).toBe('3 / 10');
+    await swipe(fig.locator('.diagram-stage'), 160);
+    await expect.poll(() => counter(fig)).toBe('2 / 10');
+
+    await page.goto(url('notes/ec2/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    const wide = figure('ec2-ssh-login');
+    await wide.scrollIntoViewIfNeeded();
+    await live(wide);
+    const stage = wide.locator('.diagram-stage');
+    expect(await stage.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
+    await swipe(stage, -160);
+    await expect.poll(() => stage.evaluate((node) => node.scrollLeft)).toBeGreaterThan(0);
+    expect(await counter(wide)).toMatch(/^1 \//);
+  });
+
+  it('keeps the controls in place while the tables change from step to step', async () => {
+    for (const width of [1280, 390]) {
+      await open('notes/normalization/', { viewport: { width, height: 900 } });
+      const fig = figure('order-normalization');
+      await live(fig);
+      const next = fig.getByRole('button', { name: '다음 단계' });
+      const offset = () =>
+        next.evaluate((button) => {
+          const figureTop = button.closest('figure')?.getBoundingClientRect().top ?? 0;
+          return Math.round(button.getBoundingClientRect().top - figureTop);
+        });
+      const first = await offset();
+      const total = Number((await counter(fig))?.split(' / ')[1]);
+      for (let step = 2; step <= total; step++) {
+        await next.click();
+        await expect.poll(() => counter(fig)).toBe(`${step} / ${total}`);
+        expect(await offset(), `step ${step} at ${width}px`).toBe(first);
+      }
+      await context.close();
+    }
+  });
+
   it('plays by itself and can be paused', async () => {
     await open('notes/uwsgi/');
     const fig = figure('uwsgi-emperor');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useReducer, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useReducer, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useLocation } from 'react-router';
 import { stepAnchor, stepFromHash, type Diagram } from '../../shared/diagram.ts';
 // Linked (not imported) so React writes the <link> into the prerendered page:
@@ -6,8 +6,8 @@ import { stepAnchor, stepFromHash, type Diagram } from '../../shared/diagram.ts'
 // CSS import in a lazy chunk would only arrive with the chunk.
 import stylesheet from './diagram.css?url';
 import { SceneSvg } from './SceneSvg.tsx';
-import { PLAY_INTERVAL_MS, stepperReducer, type StepperAction, type StepperState } from './stepper.ts';
-import { TablesView } from './TablesView.tsx';
+import { PLAY_INTERVAL_MS, stepperReducer, swipeDirection, type StepperAction, type StepperState } from './stepper.ts';
+import { TablesStage } from './TablesStage.tsx';
 import { useOverflowEdges } from './useOverflowEdges.ts';
 
 /**
@@ -88,6 +88,23 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
   const atFirst = step === null || step === 0;
   const atLast = step === null || step === count - 1;
 
+  // Swipe on the picture steps like ← and → (only touch: a mouse drag selects text).
+  const swipeStart = useRef<{ x: number; y: number; at: number } | null>(null);
+  const onPointerDown = (event: PointerEvent<HTMLElement>) => {
+    swipeStart.current =
+      ready && event.pointerType === 'touch' && inPicture(event.target)
+        ? { x: event.clientX, y: event.clientY, at: event.timeStamp }
+        : null;
+  };
+  const onPointerUp = (event: PointerEvent<HTMLElement>) => {
+    const start = swipeStart.current;
+    swipeStart.current = null;
+    if (!start) return;
+    const direction = swipeDirection(start, event);
+    if (direction === null || scrollsSideways(event.target, figure.current)) return;
+    if (direction === 'next' ? !atLast : !atFirst) act({ type: direction });
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (!ready || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -107,6 +124,9 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
       id={diagram.id}
       aria-labelledby={`${baseId}-figcaption`}
       onKeyDown={onKeyDown}
+      onPointerDown={onPointerDown}
+      onPointerUp={onPointerUp}
+      onPointerCancel={() => (swipeStart.current = null)}
       data-step={step === null ? 'all' : step + 1}
     >
       {/* Empty only in unit tests, where CSS is not built. */}
@@ -117,7 +137,7 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
 
       {diagram.kind === 'tables' ? (
         <div className="diagram-stage diagram-stage-tables">
-          <TablesView diagram={diagram} step={step} />
+          <TablesStage diagram={diagram} step={step} />
         </div>
       ) : (
         <div className="diagram-stage-frame" data-overflow={overflow}>
@@ -226,4 +246,20 @@ function revealCurrent(stage: HTMLElement | null): void {
     left: stage.scrollLeft + (left + right) / 2 - (frame.left + frame.width / 2),
     behavior: reduce ? 'auto' : 'smooth',
   });
+}
+
+function inPicture(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.diagram-stage, .dg-tables-frame') !== null;
+}
+
+/** True when the swipe happened on something that scrolls sideways: there it scrolled instead. */
+function scrollsSideways(target: EventTarget | null, root: HTMLElement | null): boolean {
+  for (
+    let element = target instanceof Element ? target : null;
+    element && element !== root;
+    element = element.parentElement
+  ) {
+    if (element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== 'visible') return true;
+  }
+  return false;
 }

@@ -52,3 +52,17 @@ export function stepperReducer(count: number, state: StepperState, action: Stepp
 
 /** How long each step stays up while playing. */
 export const PLAY_INTERVAL_MS = 3500;
+
+/** A finger's quick, mostly sideways move: left for the next step, right for the previous. */
+const SWIPE = { minDistance: 48, maxMs: 800 };
+
+export function swipeDirection(
+  start: { x: number; y: number; at: number },
+  end: { clientX: number; clientY: number; timeStamp: number },
+): 'next' | 'previous' | null {
+  const dx = end.clientX - start.x;
+  const dy = end.clientY - start.y;
+  if (Math.abs(dx) < SWIPE.minDistance || Math.abs(dx) < 2 * Math.abs(dy)) return null;
+  if (end.timeStamp - start.at > SWIPE.maxMs) return null;
+  return dx < 0 ? 'next' : 'previous';
+}

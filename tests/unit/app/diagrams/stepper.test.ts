@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepperReducer, type StepperState } from '../../../../src/app/diagrams/stepper.ts';
+import { stepperReducer, swipeDirection, type StepperState } from '../../../../src/app/diagrams/stepper.ts';
 
 const at = (step: number | null, playing = false): StepperState => ({ step, playing });
 const reduce = stepperReducer.bind(null, 4);
@@ -33,5 +33,22 @@ describe('stepperReducer', () => {
     expect(reduce(at(1, true), { type: 'next' })).toEqual(at(2));
     expect(reduce(at(1, true), { type: 'pause' })).toEqual(at(1));
     expect(reduce(at(1), { type: 'tick' })).toEqual(at(1));
+  });
+});
+
+describe('swipeDirection', () => {
+  const start = { x: 200, y: 300, at: 1000 };
+  const end = (dx: number, dy = 0, ms = 200) => ({ clientX: 200 + dx, clientY: 300 + dy, timeStamp: 1000 + ms });
+
+  it('reads a quick sideways move: left is the next step, right the previous', () => {
+    expect(swipeDirection(start, end(-80))).toBe('next');
+    expect(swipeDirection(start, end(80, 20))).toBe('previous');
+  });
+
+  it('ignores taps, scrolling, diagonal drags and slow moves', () => {
+    expect(swipeDirection(start, end(-20))).toBeNull();
+    expect(swipeDirection(start, end(-10, 200))).toBeNull();
+    expect(swipeDirection(start, end(-80, -60))).toBeNull();
+    expect(swipeDirection(start, end(-120, 0, 1500))).toBeNull();
   });
 });
