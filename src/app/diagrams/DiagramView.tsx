@@ -7,7 +7,7 @@ import { stepAnchor, stepFromHash, type Diagram } from '../../shared/diagram.ts'
 import stylesheet from './diagram.css?url';
 import { SceneSvg } from './SceneSvg.tsx';
 import { PLAY_INTERVAL_MS, stepperReducer, swipeDirection, type StepperAction, type StepperState } from './stepper.ts';
-import { TablesStage } from './TablesStage.tsx';
+import { TablesView } from './TablesView.tsx';
 import { useOverflowEdges } from './useOverflowEdges.ts';
 
 /**
@@ -114,6 +114,55 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
     act({ type: event.key === 'ArrowRight' ? 'next' : 'previous' });
   };
 
+  const controls = (
+    <div className="diagram-controls" role="group" aria-label="단계 이동">
+      <button
+        type="button"
+        className="diagram-button"
+        aria-disabled={!ready || atFirst}
+        disabled={!ready}
+        onClick={() => !atFirst && act({ type: 'previous' })}
+      >
+        <span aria-hidden="true">‹</span> 이전 단계
+      </button>
+      <p className="diagram-counter">{step === null ? `전체 ${count}단계` : `${step + 1} / ${count}`}</p>
+      <button
+        type="button"
+        className="diagram-button"
+        aria-disabled={!ready || atLast}
+        disabled={!ready}
+        onClick={() => !atLast && act({ type: 'next' })}
+      >
+        다음 단계 <span aria-hidden="true">›</span>
+      </button>
+      <button
+        type="button"
+        className="diagram-button diagram-play"
+        disabled={!ready || count < 2}
+        onClick={() => act({ type: state.playing ? 'pause' : 'play' })}
+      >
+        <span aria-hidden="true" className={state.playing ? 'diagram-icon-pause' : 'diagram-icon-play'} />
+        {state.playing ? '일시 정지' : '자동 재생'}
+      </button>
+    </div>
+  );
+
+  // Every caption sits in the same grid cell and only the current one is visible, so
+  // the box is as tall as the longest: the controls never jump while stepping, and the
+  // page does not shift when the prerendered summary gives way to step 1.
+  const caption = (
+    <div className="diagram-caption">
+      {[diagram.summary, ...diagram.steps.map((item) => item.caption)].map((text, index) => {
+        const current = (step === null ? 0 : step + 1) === index;
+        return (
+          <p key={index} id={current ? captionId : undefined} className={current ? 'is-current' : undefined}>
+            {text}
+          </p>
+        );
+      })}
+    </div>
+  );
+
   return (
     // The keydown handler only adds arrow-key shortcuts for the buttons inside.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
@@ -136,70 +185,36 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
       </figcaption>
 
       {diagram.kind === 'tables' ? (
-        <div className="diagram-stage diagram-stage-tables">
-          <TablesStage diagram={diagram} step={step} />
-        </div>
-      ) : (
-        <div className="diagram-stage-frame" data-overflow={overflow}>
-          {/* Over the drawing, so showing it shifts nothing. */}
-          {overflow !== 'none' && (
-            <p className="diagram-scroll-hint" aria-hidden="true">
-              옆으로 밀어 보기
-            </p>
-          )}
-          {/* Focusable so keyboard users can scroll a wide drawing on a phone (WCAG 2.1.1, axe
-              `scrollable-region-focusable`) and step with ← →, like the tables in notes. */}
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-          <div ref={stage} className="diagram-stage" tabIndex={0} role="group" aria-label={`그림: ${diagram.title}`}>
-            <SceneSvg diagram={diagram} step={step} titleId={titleId} descId={descId} />
+        <>
+          {/* Tables grow and shrink from step to step: with the controls and the caption
+              above them, nothing the reader presses or reads moves. */}
+          {controls}
+          {caption}
+          <div className="diagram-stage diagram-stage-tables">
+            <TablesView diagram={diagram} step={step} />
           </div>
-        </div>
+        </>
+      ) : (
+        <>
+          <div className="diagram-stage-frame" data-overflow={overflow}>
+            {/* Over the drawing, so showing it shifts nothing. */}
+            {overflow !== 'none' && (
+              <p className="diagram-scroll-hint" aria-hidden="true">
+                옆으로 밀어 보기
+              </p>
+            )}
+            {/* Focusable so keyboard users can scroll a wide drawing on a phone (WCAG 2.1.1, axe
+              `scrollable-region-focusable`) and step with ← →, like the tables in notes. */}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            <div ref={stage} className="diagram-stage" tabIndex={0} role="group" aria-label={`그림: ${diagram.title}`}>
+              <SceneSvg diagram={diagram} step={step} titleId={titleId} descId={descId} />
+            </div>
+          </div>
+          {controls}
+          {caption}
+        </>
       )}
 
-      <div className="diagram-controls" role="group" aria-label="단계 이동">
-        <button
-          type="button"
-          className="diagram-button"
-          aria-disabled={!ready || atFirst}
-          disabled={!ready}
-          onClick={() => !atFirst && act({ type: 'previous' })}
-        >
-          <span aria-hidden="true">‹</span> 이전 단계
-        </button>
-        <p className="diagram-counter">{step === null ? `전체 ${count}단계` : `${step + 1} / ${count}`}</p>
-        <button
-          type="button"
-          className="diagram-button"
-          aria-disabled={!ready || atLast}
-          disabled={!ready}
-          onClick={() => !atLast && act({ type: 'next' })}
-        >
-          다음 단계 <span aria-hidden="true">›</span>
-        </button>
-        <button
-          type="button"
-          className="diagram-button diagram-play"
-          disabled={!ready || count < 2}
-          onClick={() => act({ type: state.playing ? 'pause' : 'play' })}
-        >
-          <span aria-hidden="true" className={state.playing ? 'diagram-icon-pause' : 'diagram-icon-play'} />
-          {state.playing ? '일시 정지' : '자동 재생'}
-        </button>
-      </div>
-
-      {/* Every caption sits in the same grid cell and only the current one is visible, so
-          the box is as tall as the longest: the controls never jump while stepping, and the
-          page does not shift when the prerendered summary gives way to step 1. */}
-      <div className="diagram-caption">
-        {[diagram.summary, ...diagram.steps.map((item) => item.caption)].map((text, index) => {
-          const current = (step === null ? 0 : step + 1) === index;
-          return (
-            <p key={index} id={current ? captionId : undefined} className={current ? 'is-current' : undefined}>
-              {text}
-            </p>
-          );
-        })}
-      </div>
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
@@ -249,7 +264,7 @@ function revealCurrent(stage: HTMLElement | null): void {
 }
 
 function inPicture(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('.diagram-stage, .dg-tables-frame') !== null;
+  return target instanceof Element && target.closest('.diagram-stage') !== null;
 }
 
 /** True when the swipe happened on something that scrolls sideways: there it scrolled instead. */
