@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { siteFontPlugin } from './src/build/fonts/siteFontPlugin.ts';
+import { siteFontPlugin, siteTextSources } from './src/build/fonts/siteFontPlugin.ts';
 import { notesPlugin } from './src/build/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/build/prerenderPlugin.ts';
 import { searchPlugin } from './src/build/search/searchPlugin.ts';
@@ -23,7 +23,7 @@ export default defineConfig({
     searchPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
     siteFontPlugin({
       font: 'node_modules/pretendard/dist/public/variable/PretendardVariable.ttf',
-      sources: [process.env.CONTENT_DIR ?? 'content', 'src/app', 'src/shared', 'index.html'],
+      sources: siteTextSources(process.env.CONTENT_DIR ?? 'content'),
     }),
     react(),
     prerenderPlugin({ siteUrl: process.env.SITE_URL }),

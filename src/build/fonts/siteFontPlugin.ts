@@ -25,6 +25,14 @@ export interface SiteFontOptions {
  */
 const WEIGHTS = { min: 400, max: 800 };
 
+/**
+ * Everything that can put text on a page: the notes, the pipeline (callout
+ * titles, link labels), the interface, and the page template.
+ */
+export function siteTextSources(contentDir: string): string[] {
+  return [contentDir, 'src/build', 'src/app', 'src/shared', 'index.html'];
+}
+
 const TEXT_FILE = /\.(md|ya?ml|tsx?|css|html)$/;
 
 /**
@@ -142,7 +150,8 @@ function fontCodePoints(font: Buffer): Set<number> {
   return new Set(new Face(new Blob(font), 0).collectUnicodes());
 }
 
-async function textFiles(source: string): Promise<string[]> {
+/** The files under `source` (a folder or one file) whose text may reach a page. */
+export async function textFiles(source: string): Promise<string[]> {
   if (TEXT_FILE.test(source) && existsSync(source)) return [source];
   if (!existsSync(source)) return [];
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
