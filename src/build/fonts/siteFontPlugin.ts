@@ -33,6 +33,46 @@ export function siteTextSources(contentDir: string): string[] {
   return [contentDir, 'src/build', 'src/app', 'src/shared', 'index.html'];
 }
 
+/**
+ * OpenType features kept: what browsers apply to Korean and Latin text by
+ * default, plus what the stylesheets ask for (`tnum` for tabular numbers,
+ * `ss06` on the body). The font's other stylistic sets, fractions and
+ * superiors would each bring alternate glyphs along for nothing.
+ */
+export const KEPT_FEATURES = [
+  'ccmp',
+  'locl',
+  'rvrn',
+  'rlig',
+  'liga',
+  'clig',
+  'calt',
+  'kern',
+  'mark',
+  'mkmk',
+  'ljmo',
+  'vjmo',
+  'tjmo',
+  'tnum',
+  'ss06',
+];
+
+/**
+ * The font with exactly `codePoints`, the weight axis cut to WEIGHTS, and the
+ * kept features; woff2 for the site (`sfnt` lets tests read it back).
+ */
+export function subsetSiteFont(
+  font: Buffer,
+  codePoints: readonly number[],
+  targetFormat: 'woff2' | 'sfnt' = 'woff2',
+): Promise<Buffer> {
+  return subsetFont(font, String.fromCodePoint(...codePoints), {
+    targetFormat,
+    variationAxes: { wght: { min: WEIGHTS.min, max: WEIGHTS.max } },
+    keepFeatures: KEPT_FEATURES,
+  });
+}
+
 const TEXT_FILE = /\.(md|ya?ml|tsx?|css|html)$/;
 
 /**
@@ -89,17 +129,14 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
       }
       const key = createHash('sha256')
         .update(font)
-        .update(JSON.stringify(WEIGHTS))
+        .update(JSON.stringify([WEIGHTS, KEPT_FEATURES]))
         .update(Uint32Array.from(codePoints))
         .digest('hex')
         .slice(0, 12);
       const fileName = `pretendard-site-${key}.woff2`;
       const target = path.join(path.dirname(cssPath), fileName);
       if (!existsSync(target)) {
-        const subset = await subsetFont(font, String.fromCodePoint(...codePoints), {
-          targetFormat: 'woff2',
-          variationAxes: { wght: { min: WEIGHTS.min, max: WEIGHTS.max } },
-        });
+        const subset = await subsetSiteFont(font, codePoints);
         await mkdir(path.dirname(target), { recursive: true });
         // Builds may run side by side (tests, bench): write, then rename into place.
         const partial = `${target}.${process.pid}.partial`;
