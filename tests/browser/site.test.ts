@@ -196,6 +196,40 @@ describe('theme', () => {
   });
 });
 
+describe('layout stability', () => {
+  it('moves nothing on screen while the page hydrates and stored progress arrives', async () => {
+    for (const width of [390, 1280]) {
+      for (const route of ['', 'notes/https-ssl/', 'review/', 'stats/']) {
+        await open({ width });
+        await page.addInitScript(() => {
+          const shifts: { value: number; sources: string[] }[] = [];
+          Object.assign(window, { __shifts: shifts });
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & {
+              value: number;
+              sources: { node?: Node | null }[];
+            })[]) {
+              shifts.push({
+                value: entry.value,
+                sources: entry.sources.map((source) => (source.node as Element | null)?.className ?? '?'),
+              });
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await goto(route);
+        await page.waitForLoadState('networkidle');
+        const shifts = await page.evaluate(
+          () => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts,
+        );
+        const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+        // 0.1 is "good" for Core Web Vitals; the site aims far lower.
+        expect(total, `${route || 'home'} at ${width}px: ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
+        await context.close();
+      }
+    }
+  });
+});
+
 describe('keyboard', () => {
   it('skips to the content and reaches a note with Tab and Enter only', async () => {
     await open({ route: '' });

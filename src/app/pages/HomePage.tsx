@@ -50,9 +50,15 @@ export function HomePage() {
               </h3>
               <p>{note.summary}</p>
               <NoteMetaLine note={note} showUpdated={false} />
-              <ClientOnly>
-                <NoteProgress ids={note.questionIds} />
-              </ClientOnly>
+              {note.questionIds.length > 0 && (
+                // Holds the progress line's space from the first paint, so the
+                // cards below do not move when stored progress arrives.
+                <div className="note-progress-slot">
+                  <ClientOnly>
+                    <NoteProgress ids={note.questionIds} />
+                  </ClientOnly>
+                </div>
+              )}
             </li>
           ))}
         </ol>

@@ -163,13 +163,17 @@ export function ReviewPage() {
             '모든 노트에서 지금 복습할 문제와 오늘의 새 문제를 차례로 풉니다.'
           )}
         </p>
-        {queue && queue.length > 0 && (
-          <p className="practice-progress" aria-live="polite">
-            {Math.min(position + 1, queue.length)} / {queue.length}
-          </p>
-        )}
+        {/* The line is there from the first paint, so the counter arriving moves nothing. */}
+        <p className="practice-progress" aria-live="polite">
+          {queue && queue.length > 0 ? `${Math.min(position + 1, queue.length)} / ${queue.length}` : '\u00a0'}
+        </p>
       </header>
 
+      {/* Above the question, whose height varies: below it, the hint would move with every question. */}
+      <p className="practice-keys">
+        단축키: <kbd>Space</kbd>/<kbd>Enter</kbd> 답 보기·확인·다음, <kbd>1</kbd>–<kbd>4</kbd> 플래시카드 채점,{' '}
+        <kbd>Z</kbd> 되돌리기
+      </p>
       {progress.problems.length > 0 && (
         <div className="practice-problems" role="alert">
           {progress.problems.map((problem) => (
@@ -251,10 +255,6 @@ export function ReviewPage() {
       </div>
       <p className="sr-only" role="status">
         {notice}
-      </p>
-      <p className="practice-keys">
-        단축키: <kbd>Space</kbd>/<kbd>Enter</kbd> 답 보기·확인·다음, <kbd>1</kbd>–<kbd>4</kbd> 플래시카드 채점,{' '}
-        <kbd>Z</kbd> 되돌리기
       </p>
     </div>
   );

@@ -13,11 +13,11 @@
 const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, index) => String.fromCharCode(0x20 + index)).join('');
 
 /**
- * Text the browser writes itself, which appears in no source file:
- * `toLocaleString('ko-KR')` dates and times, and typographic punctuation
- * that Markdown smartypants-style tools or authors may introduce later.
+ * Text that appears in no source file as written: `toLocaleString('ko-KR')`
+ * dates and times, no-break spaces (written as escapes or entities), and
+ * typographic punctuation authors may introduce later.
  */
-const GENERATED_TEXT = '0123456789. :오전후년월일시분초요화수목금토 ‘’“”–—…·•→←↑↓×✓©';
+const GENERATED_TEXT = '0123456789. :오전후년월일시분초요화수목금토 ‘’“”–—…·•→←↑↓×✓©\u00a0\u202f';
 
 /** A character worth a glyph: not a control, format, surrogate or unassigned code point. */
 function isPrintable(char: string): boolean {

@@ -16,6 +16,8 @@ describe('collectCodePoints', () => {
     const points = collectCodePoints([]);
     const written = new Date(2026, 10, 25, 15, 4).toLocaleString('ko-KR');
     for (const char of written) expect(has(points, char), `${char} in ${written}`).toBe(true);
+    // A no-break space is usually written as an escape (`'\u00a0'`, `&nbsp;`), never as itself.
+    expect(has(points, '\u00a0')).toBe(true);
   });
 
   it('composes decomposed Hangul and leaves out control and format characters', () => {
