@@ -164,10 +164,28 @@ try {
     `  JS gzip ${kb(noteWeight.js.gzip)} → ${kb(bigWeight.js.gzip)}; JS requests ${noteWeight.js.requests} → ${bigWeight.js.requests}`,
   );
 
+  console.log('\nService worker precache (what a first visit downloads for offline use):');
+  for (const [label, outDir] of [
+    ['5 real notes', realOut],
+    ['1,000 synthetic notes', bigOut],
+  ] as const) {
+    const precache = await precacheSize(outDir);
+    console.log(`  ${label.padEnd(22)} ${String(precache.entries).padStart(5)} files ${kb(precache.bytes).padStart(12)}`);
+  }
+
   await searchFigures(realOut, bigOut);
   await diagramFigures(work, realOut, bigOut);
 } finally {
   await rm(work, { recursive: true, force: true });
+}
+
+/** Files and bytes listed in the service worker's precache manifest. */
+async function precacheSize(outDir: string): Promise<{ entries: number; bytes: number }> {
+  const worker = await readFile(path.join(outDir, 'sw.js'), 'utf8');
+  const urls = [...worker.matchAll(/url:"([^"]+)"/g)].map((match) => match[1] as string);
+  let bytes = 0;
+  for (const url of urls) bytes += (await readFile(path.join(outDir, url)).catch(() => Buffer.alloc(0))).length;
+  return { entries: urls.length, bytes };
 }
 
 /** The built chunk that holds the search index (only it contains MiniSearch's serialized form). */
