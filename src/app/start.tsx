@@ -7,7 +7,7 @@
 // (what a learner types). Not needed for the first paint, which the site
 // font covers; its 90-odd @font-face rules would double the blocking CSS.
 import 'pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
 import { registerSW } from 'virtual:pwa-register';
@@ -62,7 +62,12 @@ const app = (
   </StrictMode>
 );
 if (data) {
-  hydrateRoot(root, app);
+  // As a transition, hydration yields to the browser every few milliseconds
+  // instead of holding the main thread for the whole (long) note at once, so
+  // a tap or a scroll during it is answered.
+  startTransition(() => {
+    hydrateRoot(root, app);
+  });
 } else {
   // Not our prerendered page (or none): render from scratch.
   root.replaceChildren();
