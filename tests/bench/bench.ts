@@ -170,7 +170,9 @@ try {
     ['1,000 synthetic notes', bigOut],
   ] as const) {
     const precache = await precacheSize(outDir);
-    console.log(`  ${label.padEnd(22)} ${String(precache.entries).padStart(5)} files ${kb(precache.bytes).padStart(12)}`);
+    console.log(
+      `  ${label.padEnd(22)} ${String(precache.entries).padStart(5)} files ${kb(precache.bytes).padStart(12)}`,
+    );
   }
 
   await searchFigures(realOut, bigOut);
