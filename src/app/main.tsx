@@ -17,7 +17,8 @@ import './search/search.css';
  * the first paint: on a slow phone the HTML, the stylesheet and the font get
  * the connection to themselves, and the reader sees the note sooner.
  */
-await afterFirstPaint();
+// Nothing prerendered (the dev server): nothing to paint first, start at once.
+if (document.getElementById('root')?.firstElementChild) await afterFirstPaint();
 await import('./start.tsx');
 
 function afterFirstPaint(): Promise<void> {

@@ -8,8 +8,9 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import { collectCodePoints, toUnicodeRange } from './glyphSet.ts';
 
 /** Import this from the app to get the site font's `@font-face`. */
-export const SITE_FONT_MODULE = 'virtual:site-font.css';
-export const SITE_FONT_FAMILY = 'Pretendard Site';
+const SITE_FONT_MODULE = 'virtual:site-font.css';
+/** The family name src/app/styles/tokens.css puts first in its font stacks. */
+const SITE_FONT_FAMILY = 'Pretendard Site';
 
 export interface SiteFontOptions {
   /** The variable font to subset (TrueType, so its character map can be read). */
