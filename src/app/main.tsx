@@ -23,10 +23,15 @@ await import('./start.tsx');
 
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
-    // Hidden tabs paint nothing, and a browser may not report paints: the
-    // timeout starts the app anyway.
-    const timer = setTimeout(resolve, 1000);
-    if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return;
+    // A hidden tab paints nothing, and an older browser may not report
+    // paints: there, start at once.
+    if (document.visibilityState === 'hidden' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      resolve();
+      return;
+    }
+    // Only a safety net: a busy phone can take a while to paint a long note,
+    // and starting early would make the scripts compete with that paint.
+    const timer = setTimeout(resolve, 3000);
     // The entry arrives once the first frame with text is on screen.
     const observer = new PerformanceObserver((list) => {
       if (list.getEntriesByName('first-contentful-paint').length === 0) return;
