@@ -42,9 +42,16 @@ export interface NoteMeta {
 export type NoteBlock =
   { kind: 'html'; html: string } | { kind: 'quiz'; question: QuizQuestion } | { kind: 'diagram'; diagram: Diagram };
 
+/** One goal from the front matter, written as a line of Markdown. */
+export interface NoteGoal {
+  text: string;
+  html: string;
+}
+
 /** A whole note as one lazily loaded chunk delivers it to the page. */
 export interface Note extends NoteMeta {
-  goals: string[];
+  /** What the reader will learn; `html` may hold code spans, emphasis and strong. */
+  goals: NoteGoal[];
   sources: NoteSource[];
   /** The body: prerendered HTML runs and interactive blocks, in order. */
   body: NoteBlock[];

@@ -46,7 +46,8 @@ export function NotePage() {
             </h2>
             <ul>
               {note.goals.map((goal) => (
-                <li key={goal}>{goal}</li>
+                // Built from the author's front matter by our own pipeline, like the body.
+                <li key={goal.text} dangerouslySetInnerHTML={{ __html: goal.html }} />
               ))}
             </ul>
           </section>

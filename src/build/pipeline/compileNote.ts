@@ -22,6 +22,7 @@ import type { QuizQuestion } from '../../shared/quiz.ts';
 import { codeLanguageAliases } from './codeLanguages.ts';
 import type { Frontmatter } from './frontmatterSchema.ts';
 import { parseFrontmatter } from './parseFrontmatter.ts';
+import { renderInline } from './inlineMarkdown.ts';
 import { readingMinutes } from './readingMinutes.ts';
 import { rehypeCodeBlocks } from './rehypeCodeBlocks.ts';
 import { rehypeOutline } from './rehypeOutline.ts';
@@ -194,7 +195,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     updated: frontmatter.updated,
     readingMinutes: readingMinutes(readingText),
     questionIds: questions.map((question) => question.id),
-    goals: frontmatter.goals,
+    goals: frontmatter.goals.map(renderInline),
     sources: frontmatter.sources,
     body,
     outline,

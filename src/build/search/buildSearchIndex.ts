@@ -49,7 +49,7 @@ export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = [
       if (section.depth === 2) parent = section.heading;
       const doc: SearchDoc = { note: noteIndex, text: section.text };
       if (section.depth === 1) {
-        doc.text = [note.summary, ...note.goals, section.text].filter(Boolean).join(' ');
+        doc.text = [note.summary, ...note.goals.map((goal) => goal.text), section.text].filter(Boolean).join(' ');
       } else {
         doc.id = section.id as string;
         doc.heading = section.heading;

@@ -28,6 +28,13 @@ describe('compileNote: front matter', () => {
     });
   });
 
+  it('renders goals as inline Markdown, with their plain text for search', () => {
+    const { compiled } = compile(noteMarkdown('본문', { goals: "['`--ini`로 설정 파일을 준다']" }));
+    expect(compiled?.note.goals).toEqual([
+      { text: '--ini로 설정 파일을 준다', html: '<code>--ini</code>로 설정 파일을 준다' },
+    ]);
+  });
+
   it('reports a note without front matter at 1:1', () => {
     const { compiled, lines } = compile('## 제목\n\n본문');
     expect(compiled).toBeUndefined();
