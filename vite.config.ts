@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { siteFontPlugin, siteTextSources } from './src/build/fonts/siteFontPlugin.ts';
 import { notesPlugin } from './src/build/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/build/prerenderPlugin.ts';
+import { fitPrecache } from './src/build/pwa/precacheBudget.ts';
 import { searchPlugin } from './src/build/search/searchPlugin.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './src/shared/pageHead.ts';
 
@@ -14,6 +15,8 @@ function basePath(value: string | undefined): string {
 }
 
 const base = basePath(process.env.BASE_PATH);
+/** Above this, note pages are cached when visited rather than on the first visit (src/build/pwa). */
+const PRECACHE_BUDGET_BYTES = 25 * 1024 * 1024;
 const serverBuild = Boolean(process.env[SSR_BUILD_ENV]);
 
 export default defineConfig({
@@ -55,7 +58,15 @@ export default defineConfig({
           // The full font's subsets only draw characters no page contains
           // (what a learner types): cached when first needed, not up front.
           globIgnores: ['**/PretendardVariable.subset.*'],
+          manifestTransforms: [(entries) => fitPrecache(entries, PRECACHE_BUDGET_BYTES)],
           runtimeCaching: [
+            // Note pages left out of a precache over budget are kept once visited.
+            // (Workbox copies this function into the worker: it may use nothing from here.)
+            {
+              urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname.includes('/notes/'),
+              handler: 'NetworkFirst',
+              options: { cacheName: 'note-pages', expiration: { maxEntries: 200 } },
+            },
             {
               urlPattern: ({ url }) => url.pathname.includes('/PretendardVariable.subset.'),
               handler: 'CacheFirst',
