@@ -9,6 +9,7 @@ import {
   documentPaths,
   LABEL_FONT,
   minWidthFor,
+  pathSamples,
   round,
   SMALL_BOLD_FONT,
   SMALL_FONT,
@@ -29,7 +30,7 @@ const EDGE_LABEL_PAD = 4;
 const GROUP_PAD = 12;
 const GROUP_LABEL_HEIGHT = 22;
 
-interface Box {
+export interface Box {
   x: number;
   y: number;
   width: number;
@@ -111,8 +112,31 @@ export function layoutFlow(source: FlowSource): SvgScene {
     });
   }
 
-  // Group boxes: around their members (innermost first), with a band for the label.
+  // Each edge's line as drawn (a smoothed curve, not dagre's polyline) and its label,
+  // so group titles can be put where nothing runs through them.
+  const lineSamples = source.edges.map((edge) => {
+    const points = edgeRoute.get(edge.id)!.points;
+    return pathSamples(arrow(points).line || basisPath(points));
+  });
+  const edgeLabels: Box[] = [];
+  for (const [id, route] of edgeRoute) {
+    const text = edgeText.get(id)!;
+    if (!route.label || text.width === 0) continue;
+    edgeLabels.push({
+      x: route.label.x - text.width / 2,
+      y: route.label.y - text.height / 2,
+      width: text.width,
+      height: text.height,
+    });
+  }
+
+  // Group boxes: around their members (innermost first), with a band for the title.
   const groupBox = new Map<string, Box>();
+  const titleAt = new Map<string, number>();
+  const descendants = (id: string): string[] => {
+    const group = source.groups.find((candidate) => candidate.id === id);
+    return group ? group.contains.flatMap((member) => [member, ...descendants(member)]) : [];
+  };
   const depthOf = (id: string): number => {
     const parent = source.groups.find((group) => group.contains.includes(id));
     return parent ? 1 + depthOf(parent.id) : 0;
@@ -134,7 +158,15 @@ export function layoutFlow(source: FlowSource): SvgScene {
     }
     const labelWidth = textWidth(group.label, SMALL_BOLD_FONT) + 2 * GROUP_PAD;
     if (box.width < labelWidth) box = { ...box, x: box.x - (labelWidth - box.width) / 2, width: labelWidth };
-    groupBox.set(group.id, box);
+    const inside = new Set(descendants(group.id));
+    const outsiders = source.nodes.filter((node) => !inside.has(node.id)).map((node) => nodeBox.get(node.id)!);
+    const title = placeTitle(box, titleCenterY(box), textWidth(group.label, SMALL_BOLD_FONT), {
+      lines: lineSamples,
+      labels: edgeLabels,
+      outsiders,
+    });
+    groupBox.set(group.id, title.box);
+    titleAt.set(group.id, title.x);
   }
 
   // Everything as boxes, to find the extent and shift it to (MARGIN, MARGIN).
@@ -165,16 +197,16 @@ export function layoutFlow(source: FlowSource): SvgScene {
     className: 'dg-group',
     shapes: [{ type: 'rect', ...rounded(moved(groupBox.get(group.id)!)), rx: 10, className: 'dg-group-box' }],
   }));
-  const routes = [...edgeRoute.values()].map((route) => route.points.map(at));
+  const drawnEdges = new Map(
+    source.edges.map((edge) => {
+      const points = edgeRoute.get(edge.id)!.points.map(at);
+      const drawn = arrow(points);
+      return [edge.id, { line: drawn.line || basisPath(points), head: drawn.head }];
+    }),
+  );
   const groupTitles: SceneItem[] = outerFirst.map((group) => {
-    const box = moved(groupBox.get(group.id)!);
-    const centerY = box.y + GROUP_LABEL_HEIGHT / 2 + 4;
-    // Top left, unless more edges cross the title there than at the top right.
-    const labelWidth = textWidth(group.label, SMALL_BOLD_FONT);
-    const band = (x: number): Box => ({ x: x - 3, y: centerY - 9, width: labelWidth + 6, height: 18 });
-    const leftX = box.x + GROUP_PAD;
-    const rightX = box.x + box.width - GROUP_PAD - labelWidth;
-    const x = crossings(band(rightX), routes) < crossings(band(leftX), routes) ? rightX : leftX;
+    const centerY = titleCenterY(moved(groupBox.get(group.id)!));
+    const x = titleAt.get(group.id)! + dx;
     return {
       element: group.id,
       className: 'dg-group dg-title',
@@ -187,9 +219,8 @@ export function layoutFlow(source: FlowSource): SvgScene {
 
   const edgeItems: SceneItem[] = source.edges.map((edge) => {
     const route = edgeRoute.get(edge.id)!;
-    const points = route.points.map(at);
-    const drawn = arrow(points);
-    const shapes: SvgShape[] = [{ type: 'path', d: drawn.line || basisPath(points), className: 'dg-line' }];
+    const drawn = drawnEdges.get(edge.id)!;
+    const shapes: SvgShape[] = [{ type: 'path', d: drawn.line, className: 'dg-line' }];
     if (drawn.head) shapes.push({ type: 'path', d: drawn.head, className: 'dg-head' });
     const text = edgeText.get(edge.id)!;
     if (route.label && text.lines.length > 0) {
@@ -255,20 +286,54 @@ export function layoutFlow(source: FlowSource): SvgScene {
   };
 }
 
-/** How many of `routes` (polylines) pass through `box`, sampled every few pixels. */
-function crossings(box: Box, routes: readonly Point[][]): number {
+const titleCenterY = (box: Box) => box.y + GROUP_LABEL_HEIGHT / 2 + 4;
+
+/**
+ * Where a group's title goes on the group's top band: the leftmost spot that no drawn
+ * line runs through and no edge label covers. Edges enter groups from above, so a title
+ * fixed in a corner is often crossed, and its backdrop then cuts the line in two. When
+ * the band is crossed everywhere (a narrow group with a line down its middle), the group
+ * is widened just enough to hold the title beside the line, unless that would cover a
+ * node outside it; failing both, the spot with the fewest crossings is taken.
+ */
+export function placeTitle(
+  box: Box,
+  centerY: number,
+  labelWidth: number,
+  avoid: { lines: readonly Point[][]; labels?: readonly Box[]; outsiders?: readonly Box[] },
+): { x: number; box: Box } {
+  const band = (x: number): Box => ({ x: x - 5, y: centerY - 10, width: labelWidth + 10, height: 20 });
+  const blocked = (x: number) =>
+    crossings(band(x), avoid.lines) + (avoid.labels ?? []).filter((label) => overlaps(band(x), label)).length;
+  const covered = (b: Box) => (avoid.outsiders ?? []).filter((node) => overlaps(b, node)).length;
+  const alreadyCovered = covered(box);
+  const corner = box.x + GROUP_PAD;
+  let best = { x: corner, box, cost: Infinity };
+  // Every 2 px from a title's width left of the corner to just past the right edge.
+  const first = -Math.ceil((labelWidth + 12) / 2);
+  const last = Math.ceil((box.width - 2 * GROUP_PAD + 12) / 2);
+  for (let k = first; k <= last; k++) {
+    const x = corner + 2 * k;
+    const left = Math.min(box.x, x - GROUP_PAD);
+    const right = Math.max(box.x + box.width, x + labelWidth + GROUP_PAD);
+    const widened = { ...box, x: left, width: right - left };
+    const widenBy = widened.width - box.width;
+    // A crossed title is ugly; a node drawn inside a group it is not in is wrong.
+    const cost = 1000 * blocked(x) + 100_000 * (covered(widened) - alreadyCovered) + widenBy;
+    // Left to right, so among equal spots the leftmost wins.
+    if (cost < best.cost) best = { x, box: widened, cost };
+  }
+  return { x: best.x, box: best.box };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** How many of `routes` (points sampled along each drawn line) pass through `box`. */
+export function crossings(box: Box, routes: readonly Point[][]): number {
   const inside = (p: Point) => p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
-  return routes.filter((points) =>
-    points.some((p, i) => {
-      const q = points[i + 1];
-      if (!q) return inside(p);
-      const steps = Math.max(1, Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) / 4));
-      for (let k = 0; k <= steps; k++) {
-        if (inside({ x: p.x + ((q.x - p.x) * k) / steps, y: p.y + ((q.y - p.y) * k) / steps })) return true;
-      }
-      return false;
-    }),
-  ).length;
+  return routes.filter((points) => points.some(inside)).length;
 }
 
 function union(boxes: readonly Box[]): Box {

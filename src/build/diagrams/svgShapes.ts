@@ -126,6 +126,52 @@ export function basisPath(points: readonly Point[]): string {
   return parts.join('');
 }
 
+/**
+ * Points every `step` pixels or so along a path of M, L and C commands (the ones
+ * `basisPath` and `arrow` write), so a layout can test what is actually drawn.
+ */
+export function pathSamples(d: string, step = 3): Point[] {
+  const samples: Point[] = [];
+  let at: Point = { x: 0, y: 0 };
+  for (const [, command, args] of d.matchAll(/([MLCZ])([^MLCZ]*)/g)) {
+    const n = (args ?? '')
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
+    if (command === 'M') {
+      at = { x: n[0]!, y: n[1]! };
+      samples.push(at);
+    } else if (command === 'L') {
+      const to = { x: n[0]!, y: n[1]! };
+      const count = Math.max(1, Math.ceil(Math.hypot(to.x - at.x, to.y - at.y) / step));
+      for (let k = 1; k <= count; k++) samples.push(lerp(at, to, k / count));
+      at = to;
+    } else if (command === 'C') {
+      const [c1, c2, to] = [0, 2, 4].map((i) => ({ x: n[i]!, y: n[i + 1]! })) as [Point, Point, Point];
+      const hull =
+        Math.hypot(c1.x - at.x, c1.y - at.y) +
+        Math.hypot(c2.x - c1.x, c2.y - c1.y) +
+        Math.hypot(to.x - c2.x, to.y - c2.y);
+      const count = Math.max(1, Math.ceil(hull / step));
+      for (let k = 1; k <= count; k++) {
+        const t = k / count;
+        const u = 1 - t;
+        samples.push({
+          x: u * u * u * at.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * to.x,
+          y: u * u * u * at.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * to.y,
+        });
+      }
+      at = to;
+    }
+  }
+  return samples;
+}
+
+function lerp(a: Point, b: Point, t: number): Point {
+  return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+}
+
 /** A cylinder (disk, files on disk): body with a top ellipse, as one outline plus the rim. */
 export function cylinderPaths(x: number, y: number, width: number, height: number): { body: string; rim: string } {
   const ry = Math.min(8, height / 6);
