@@ -196,13 +196,19 @@ describe('theme', () => {
   });
 });
 
+interface Shift {
+  value: number;
+  sources: string[];
+  beforeFont: boolean;
+}
+
 describe('layout stability', () => {
   it('moves nothing on screen while the page hydrates and stored progress arrives', async () => {
     for (const width of [390, 1280]) {
       for (const route of ['', 'notes/https-ssl/', 'review/', 'stats/']) {
         await open({ width });
         await page.addInitScript(() => {
-          const shifts: { value: number; sources: string[] }[] = [];
+          const shifts: Shift[] = [];
           Object.assign(window, { __shifts: shifts });
           new PerformanceObserver((list) => {
             for (const entry of list.getEntries() as (PerformanceEntry & {
@@ -212,18 +218,21 @@ describe('layout stability', () => {
               shifts.push({
                 value: entry.value,
                 sources: entry.sources.map((source) => (source.node as Element | null)?.className ?? '?'),
+                // A web font swapping in is the one shift this test cannot rule out on a busy machine.
+                beforeFont: document.fonts.status !== 'loaded',
               });
             }
           }).observe({ type: 'layout-shift', buffered: true });
         });
         await goto(route);
         await page.waitForLoadState('networkidle');
-        const shifts = await page.evaluate(
-          () => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts,
-        );
-        const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
-        // 0.1 is "good" for Core Web Vitals; the site aims far lower.
-        expect(total, `${route || 'home'} at ${width}px: ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
+        const shifts = await page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
+        const sum = (list: Shift[]) => list.reduce((total, shift) => total + shift.value, 0);
+        const where = `${route || 'home'} at ${width}px: ${JSON.stringify(shifts)}`;
+        // Hydration and stored progress arriving move nothing at all; a font swap stays
+        // well under 0.1, "good" for Core Web Vitals.
+        expect(sum(shifts.filter((shift) => !shift.beforeFont)), where).toBe(0);
+        expect(sum(shifts), where).toBeLessThan(0.01);
         await context.close();
       }
     }

@@ -53,9 +53,12 @@ export function Layout() {
         <div className="header-actions">
           <NavLink to="/review/" className="header-link review-link">
             복습
-            <ClientOnly>
-              <DueCount ids={questionIds} />
-            </ClientOnly>
+            {/* The slot is in the prerendered page, so the count arriving later moves nothing. */}
+            <span className="due-badge-slot">
+              <ClientOnly>
+                <DueCount ids={questionIds} />
+              </ClientOnly>
+            </span>
           </NavLink>
           <SearchLauncher />
           <ThemeSwitcher />
