@@ -10,6 +10,7 @@ import './styles/code.css';
 import './quiz/quiz.css';
 import './quiz/practice.css';
 import './search/search.css';
+import './styles/print.css';
 
 /**
  * Every page is prerendered, so the text needs no script to show. The app's

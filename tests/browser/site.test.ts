@@ -196,6 +196,50 @@ describe('theme', () => {
   });
 });
 
+describe('printing', () => {
+  it('prints a note in light colours, without the app around it, with whole diagrams and their steps', async () => {
+    await open({ colorScheme: 'dark', route: 'notes/https-ssl/' });
+    const figure = page.locator('#tls13-handshake');
+    // A diagram opens at its first step; one press shows the second.
+    await figure.getByRole('button', { name: '다음 단계' }).click();
+    await expect.poll(() => figure.getAttribute('data-step')).toBe('2');
+    const hiddenInPicture = () =>
+      figure.evaluate(
+        (node) =>
+          [...node.querySelectorAll('.diagram-svg .is-hidden')].filter(
+            (element) => getComputedStyle(element).visibility === 'hidden',
+          ).length,
+      );
+    const shown = (selector: string) =>
+      page.evaluate(
+        (css) => [...document.querySelectorAll(css)].some((element) => element.checkVisibility()),
+        selector,
+      );
+    // On screen, step 2 hides the later messages and the steps list is folded.
+    await expect.poll(hiddenInPicture).toBeGreaterThan(0);
+    expect(await shown('#tls13-handshake .diagram-steps ol')).toBe(false);
+
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of [
+      '.site-header',
+      '.sidebar',
+      '.toc',
+      '[data-question-id]',
+      '.diagram-controls',
+      '.code-copy',
+    ]) {
+      expect(await shown(selector), `${selector} is printed`).toBe(false);
+    }
+    expect(await shown('main h1')).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('main h1')!).color)).toBe(
+      'rgb(28, 30, 33)',
+    );
+    await expect.poll(hiddenInPicture).toBe(0);
+    expect(await shown('#tls13-handshake .diagram-steps ol')).toBe(true);
+  });
+});
+
 interface Shift {
   value: number;
   sources: string[];
