@@ -125,6 +125,27 @@ describe('reading', () => {
   });
 });
 
+describe('wide tables on a phone', () => {
+  it('fades the side of a table that has more to see, following the scroll', async () => {
+    await open({ width: 390, route: 'notes/normalization/' });
+    const frames = page.locator('.prose .scroll-frame');
+    const wide = frames.filter({ has: page.locator('th', { hasText: '상품코드2' }) }).first();
+    await expect.poll(() => wide.getAttribute('data-overflow')).toBe('end');
+    const fade = () => wide.evaluate((frame) => getComputedStyle(frame, '::after').opacity);
+    await expect.poll(fade).toBe('1');
+    await wide.locator('.table-scroll').evaluate((scroller) => scroller.scrollTo({ left: 60, behavior: 'instant' }));
+    await expect.poll(() => wide.getAttribute('data-overflow')).toBe('both');
+    await wide
+      .locator('.table-scroll')
+      .evaluate((scroller) => scroller.scrollTo({ left: scroller.scrollWidth, behavior: 'instant' }));
+    await expect.poll(() => wide.getAttribute('data-overflow')).toBe('start');
+    // A table that fits shows no fade at all.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const narrow = frames.filter({ has: page.locator('th', { hasText: '논리명' }) }).first();
+    await expect.poll(() => narrow.getAttribute('data-overflow')).toBe('none');
+  });
+});
+
 describe('table of contents', () => {
   it('jumps to a section and marks it as the one being read', async () => {
     await open({ route: 'notes/https-ssl/' });

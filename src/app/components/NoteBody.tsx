@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { NoteBlock } from '../../shared/note.ts';
 import { quizAnchorId } from '../../shared/quiz.ts';
+import { watchOverflowEdges } from '../hooks/overflowEdges.ts';
 import { isPlainClick } from '../isPlainClick.ts';
 import { lazyEmbed } from '../lazyEmbed.ts';
 
@@ -16,7 +17,7 @@ const COPIED_FOR_MS = 2000;
  *
  * One delegated listener handles the body's interactive parts: copy buttons on
  * code blocks, and links to other notes, which go through the router instead
- * of reloading the page.
+ * of reloading the page. Wide tables are watched for the side with more to see.
  */
 export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
   const container = useRef<HTMLDivElement>(null);
@@ -65,8 +66,13 @@ export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
     };
 
     element.addEventListener('click', onClick);
+    // Tables too wide for the screen: fade the side with more to see (prose.css).
+    const stopWatching = [...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map((scroller) =>
+      watchOverflowEdges(scroller, (edges) => (scroller.parentElement!.dataset.overflow = edges)),
+    );
     return () => {
       element.removeEventListener('click', onClick);
+      for (const stop of stopWatching) stop();
       for (const timer of timers) window.clearTimeout(timer);
     };
   }, [blocks, navigate]);

@@ -8,7 +8,7 @@ import stylesheet from './diagram.css?url';
 import { SceneSvg } from './SceneSvg.tsx';
 import { PLAY_INTERVAL_MS, stepperReducer, swipeDirection, type StepperAction, type StepperState } from './stepper.ts';
 import { TablesView } from './TablesView.tsx';
-import { useOverflowEdges } from './useOverflowEdges.ts';
+import { useOverflowEdges } from '../hooks/overflowEdges.ts';
 
 /**
  * A step-through diagram: the picture (SVG, or HTML tables), previous / next

@@ -6,6 +6,7 @@ import {
   type TablesDiagram,
   type TableView,
 } from '../../shared/diagram.ts';
+import { ScrollFrame } from '../components/ScrollFrame.tsx';
 
 interface TablesViewProps {
   diagram: TablesDiagram;
@@ -65,9 +66,8 @@ function TableCard({ table, tableState, state, roleOf, dependencies }: TableCard
 
   return (
     <div className={`dg-table is-${tableState}`} data-element={table.id} hidden={tableState === 'hidden'}>
-      {/* Wide tables scroll sideways on phones; a scrolling box must be reachable by keyboard. */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="dg-table-scroll" tabIndex={0} role="group" aria-label={`표: ${table.label}`}>
+      {/* Wide tables scroll sideways on phones. */}
+      <ScrollFrame className="dg-table-scroll" role="group" label={`표: ${table.label}`}>
         <table>
           <caption>{table.label}</caption>
           <thead>
@@ -116,7 +116,7 @@ function TableCard({ table, tableState, state, roleOf, dependencies }: TableCard
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollFrame>
       {shownDependencies.length > 0 && (
         <ul className="dg-dependencies" aria-label={`${table.label}의 함수 종속`}>
           {shownDependencies.map((dependency) => (

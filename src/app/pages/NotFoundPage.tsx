@@ -11,7 +11,7 @@ export function NotFoundPage() {
         404
       </p>
       <h1 tabIndex={-1}>페이지를 찾을 수 없습니다</h1>
-      <p>주소가 바뀌었거나 잘못 입력되었을 수 있습니다. 왼쪽 목록이나 처음 화면에서 노트를 골라 주세요.</p>
+      <p>주소가 바뀌었거나 잘못 입력되었을 수 있습니다. 노트 목록이나 검색, 처음 화면에서 찾는 노트를 골라 주세요.</p>
       <p>
         <HomeLink className="button-primary">처음 화면으로</HomeLink>
       </p>

@@ -10,6 +10,7 @@ import { localDay } from '../quiz/scheduler.ts';
 import { dueQueue } from '../quiz/session.ts';
 import { dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
+import { ScrollFrame } from '../components/ScrollFrame.tsx';
 
 /** Reviews per day, retention, what falls due soon, progress per note, backup and settings. */
 export function StatsPage() {
@@ -77,9 +78,7 @@ export function StatsPage() {
             <p>
               전체 {ids.length}문제: 새 문제 {counts.new} · 학습 중 {counts.learning} · 기억함 {counts.remembered}
             </p>
-            {/* Focusable so the table can scroll sideways by keyboard on phones (WCAG 2.1.1). */}
-            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="표: 노트별 진행">
+            <ScrollFrame className="table-scroll" label="표: 노트별 진행">
               <table className="stats-table">
                 <thead>
                   <tr>
@@ -111,7 +110,7 @@ export function StatsPage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollFrame>
           </section>
 
           <section className="stats-section" aria-labelledby="settings-title">

@@ -217,10 +217,7 @@ function AutoGraded({
             {question.choices.map((choice, index) => {
               const checked = selected.has(index);
               return (
-                <li
-                  key={index}
-                  className={showAnswers ? (choice.correct ? 'is-correct' : checked ? 'is-incorrect' : '') : ''}
-                >
+                <li key={index} className={showAnswers ? choiceState(choice.correct, checked, question.type) : ''}>
                   <label>
                     <input
                       type={question.type === 'multiple' ? 'checkbox' : 'radio'}
@@ -238,8 +235,7 @@ function AutoGraded({
                       }
                     />
                     <span dangerouslySetInnerHTML={{ __html: choice.html }} />
-                    {showAnswers && choice.correct && <span className="quiz-mark">정답</span>}
-                    {showAnswers && !choice.correct && checked && <span className="quiz-mark">고른 답</span>}
+                    {showAnswers && <ChoiceMark correct={choice.correct} checked={checked} type={question.type} />}
                   </label>
                 </li>
               );
@@ -248,7 +244,7 @@ function AutoGraded({
         )}
         {question.type === 'cloze' &&
           question.paragraphs.map((parts, paragraphIndex) => (
-            <p key={paragraphIndex} className="quiz-cloze">
+            <p key={paragraphIndex} className="quiz-cloze-text">
               {parts.map((part, partIndex) => {
                 if (part.kind === 'html')
                   return <span key={partIndex} dangerouslySetInnerHTML={{ __html: part.html }} />;
@@ -283,60 +279,70 @@ function AutoGraded({
             </p>
           ))}
         {question.type === 'order' && (
-          <ol className="quiz-order">
+          <ol className="quiz-order-list">
             {order.map((item, position) => (
               <li key={item} className={showAnswers ? (item === position ? 'is-correct' : 'is-incorrect') : ''}>
-                <span dangerouslySetInnerHTML={{ __html: question.items[item] ?? '' }} />
-                {!locked && (
-                  <span className="quiz-order-buttons">
-                    <button
-                      type="button"
-                      disabled={position === 0}
-                      onClick={() => setOrder(move(order, position, -1))}
-                      aria-label={`${plain(question.items[item])} 위로`}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      disabled={position === order.length - 1}
-                      onClick={() => setOrder(move(order, position, 1))}
-                      aria-label={`${plain(question.items[item])} 아래로`}
-                    >
-                      ↓
-                    </button>
-                  </span>
-                )}
-                {showAnswers && item !== position && <span className="quiz-mark">정답 위치: {item + 1}번째</span>}
+                {/* A flex row inside the list item: the buttons stay beside text that wraps. */}
+                <span className="quiz-order-row">
+                  <span className="quiz-order-text" dangerouslySetInnerHTML={{ __html: question.items[item] ?? '' }} />
+                  {!locked && (
+                    <span className="quiz-order-buttons">
+                      <button
+                        type="button"
+                        disabled={position === 0}
+                        onClick={() => setOrder(move(order, position, -1))}
+                        aria-label={`${plain(question.items[item])} 위로`}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        disabled={position === order.length - 1}
+                        onClick={() => setOrder(move(order, position, 1))}
+                        aria-label={`${plain(question.items[item])} 아래로`}
+                      >
+                        ↓
+                      </button>
+                    </span>
+                  )}
+                  {showAnswers && item !== position && <span className="quiz-mark">정답 위치: {item + 1}번째</span>}
+                </span>
               </li>
             ))}
           </ol>
         )}
         {question.type === 'match' && (
-          <dl className="quiz-match">
+          <dl className="quiz-match-list">
             {question.pairs.map((pair, index) => (
               <div key={index} className={grades ? (grades[index] ? 'is-correct' : 'is-incorrect') : ''}>
                 <dt dangerouslySetInnerHTML={{ __html: pair.term }} />
                 <dd>
-                  <select
-                    aria-label={`${plain(pair.term)}의 짝`}
-                    value={chosen[index] ?? ''}
-                    disabled={locked}
-                    onChange={(event) =>
-                      setChosen((current) => {
-                        const next = [...current];
-                        next[index] = event.target.value === '' ? undefined : Number(event.target.value);
-                        return next;
-                      })
-                    }
-                  >
-                    <option value="">고르세요</option>
-                    {meaningOrder.map((meaning) => (
-                      <option key={meaning} value={meaning}>
-                        {plain(question.pairs[meaning]?.meaning)}
-                      </option>
-                    ))}
-                  </select>
+                  {/* A select cuts a long meaning off; once answered, the choice is shown whole. */}
+                  {showAnswers ? (
+                    <span className="quiz-match-chosen">
+                      {chosen[index] === undefined ? '고르지 않음' : plain(question.pairs[chosen[index]]?.meaning)}
+                    </span>
+                  ) : (
+                    <select
+                      aria-label={`${plain(pair.term)}의 짝`}
+                      value={chosen[index] ?? ''}
+                      disabled={locked}
+                      onChange={(event) =>
+                        setChosen((current) => {
+                          const next = [...current];
+                          next[index] = event.target.value === '' ? undefined : Number(event.target.value);
+                          return next;
+                        })
+                      }
+                    >
+                      <option value="">고르세요</option>
+                      {meaningOrder.map((meaning) => (
+                        <option key={meaning} value={meaning}>
+                          {plain(question.pairs[meaning]?.meaning)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
                   {showAnswers && grades && !grades[index] && (
                     <span className="quiz-mark">정답: {plain(pair.meaning)}</span>
                   )}
@@ -414,4 +420,21 @@ function plain(html: string | undefined): string {
     .replace(/&quot;/g, '"')
     .replace(/&#x27;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+type ChoiceType = 'single' | 'multiple' | 'truefalse';
+
+/** How an answered choice is framed: right, wrongly picked, or (with several answers) missed. */
+function choiceState(correct: boolean, checked: boolean, type: ChoiceType): string {
+  if (correct) return type === 'multiple' && !checked ? 'is-missed' : 'is-correct';
+  return checked ? 'is-incorrect' : '';
+}
+
+/**
+ * The word beside an answered choice. With several right answers, one the learner
+ * picked and one they missed must not read the same.
+ */
+function ChoiceMark({ correct, checked, type }: { correct: boolean; checked: boolean; type: ChoiceType }) {
+  if (correct) return <span className="quiz-mark">{type === 'multiple' && !checked ? '놓친 정답' : '정답'}</span>;
+  return checked ? <span className="quiz-mark">{type === 'multiple' ? '잘못 고름' : '고른 답'}</span> : null;
 }

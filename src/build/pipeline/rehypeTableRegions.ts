@@ -4,7 +4,8 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 /**
- * Wraps every table in a labelled, focusable region that scrolls sideways.
+ * Wraps every table in a labelled, focusable region that scrolls sideways,
+ * inside a frame for the fades that show there is more to the side.
  *
  * Wide tables must scroll on phones instead of squeezing Korean text into
  * one-syllable columns, and a scrolling box has to be reachable by keyboard
@@ -34,13 +35,20 @@ export function rehypeTableRegions() {
         }
       });
       const label = headers.length > 0 ? `표: ${headers.filter(Boolean).join(', ')}` : '표';
-      const wrapper: Element = {
+      const scroller: Element = {
         type: 'element',
         tagName: 'div',
         properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: label },
         children: [node],
       };
-      if (node.position) wrapper.position = node.position;
+      // The frame holds the fades that show a side has more to see (NoteBody watches it).
+      const wrapper: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['scroll-frame'] },
+        children: [scroller],
+      };
+      if (node.position) wrapper.position = scroller.position = node.position;
       parent.children[index] = wrapper;
       return 'skip';
     });

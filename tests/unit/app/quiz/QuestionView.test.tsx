@@ -56,7 +56,29 @@ describe('QuestionView', () => {
     await user.click(screen.getByRole('button', { name: '답 확인' }));
     expect(onAnswer).toHaveBeenCalledWith(Rating.Again, false);
     expect(await screen.findByText('틀렸습니다.')).toBeInTheDocument();
-    expect(screen.getAllByText('정답')).toHaveLength(2);
+    // The right answer picked and the one missed read differently.
+    expect(screen.getByText('정답').closest('li')).toHaveClass('is-correct');
+    expect(screen.getByText('놓친 정답').closest('li')).toHaveClass('is-missed');
+    expect(screen.getByRole('checkbox', { name: /RSA/ }).closest('li')?.className).toBe('');
+  });
+
+  it('multiple choice: a wrongly picked choice is marked as such', async () => {
+    const { user } = renderQuestion({
+      ...base,
+      id: 'q-multi-wrong',
+      type: 'multiple',
+      prompt: '<p>대칭키 알고리즘은?</p>',
+      choices: [
+        { html: 'AES', correct: true },
+        { html: 'RSA', correct: false },
+      ],
+    });
+    await user.click(screen.getByRole('checkbox', { name: 'AES' }));
+    await user.click(screen.getByRole('checkbox', { name: 'RSA' }));
+    await user.click(screen.getByRole('button', { name: '답 확인' }));
+    expect((await screen.findByText('잘못 고름')).closest('li')).toHaveClass('is-incorrect');
+    expect(screen.getByText('정답').closest('li')).toHaveClass('is-correct');
+    expect(screen.queryByText('놓친 정답')).toBeNull();
   });
 
   it('true/false: answers with the keyboard', async () => {
@@ -182,6 +204,12 @@ describe('QuestionView', () => {
     await user.click(screen.getByRole('button', { name: '답 확인' }));
     expect(onAnswer).toHaveBeenCalledWith(Rating.Again, false);
     expect(await screen.findByText('정답: 부분 종속 제거')).toBeInTheDocument();
+    // The choices are shown whole once answered, not cut off inside a select.
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.getAllByText('원자값').map((node) => node.closest('div')?.className)).toEqual([
+      'is-correct',
+      'is-incorrect',
+    ]);
   });
 
   it('keeps the answer open and says so when storing it fails', async () => {

@@ -258,7 +258,7 @@ describe('compileNote: tables', () => {
       noteMarkdown('| 주문번호 | 고객번호 |\n| --- | --- |\n| 1 | C01 |'),
     );
     expect(htmlOf(compiled)).toMatch(
-      /^<div class="table-scroll" tabindex="0" role="region" aria-label="표: 주문번호, 고객번호"><table>/,
+      /^<div class="scroll-frame"><div class="table-scroll" tabindex="0" role="region" aria-label="표: 주문번호, 고객번호"><table>/,
     );
   });
 });
