@@ -6,7 +6,7 @@ import {
   type TablesDiagram,
   type TableView,
 } from '../../shared/diagram.ts';
-import { splitHyphenated } from '../../shared/hyphenatedWords.ts';
+import { JoinedText } from '../components/JoinedText.tsx';
 import { ScrollFrame } from '../components/ScrollFrame.tsx';
 
 interface TablesViewProps {
@@ -108,15 +108,7 @@ function TableCard({ table, tableState, state, roleOf, dependencies }: TableCard
                     if (!column || !visibleColumns[index]) return null;
                     return (
                       <td key={column.id} className={`is-${state(column.id)}`}>
-                        {splitHyphenated(cell).map((run, runIndex) =>
-                          run.keep ? (
-                            <span key={runIndex} className="nowrap">
-                              {run.text}
-                            </span>
-                          ) : (
-                            run.text
-                          ),
-                        )}
+                        <JoinedText text={cell} />
                       </td>
                     );
                   })}

@@ -6,6 +6,7 @@ import { ClientOnly } from '../components/ClientOnly.tsx';
 import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
 import { homeHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
+import { JoinedText } from '../components/JoinedText.tsx';
 
 const NoteProgress = lazy(() => import('../quiz/NoteProgress.tsx'));
 
@@ -48,7 +49,9 @@ export function HomePage() {
               <h3>
                 <Link to={notePath(note.slug)}>{note.title}</Link>
               </h3>
-              <p>{note.summary}</p>
+              <p>
+                <JoinedText text={note.summary} />
+              </p>
               <NoteMetaLine note={note} showUpdated={false} />
               {note.questionIds.length > 0 && (
                 // Holds the progress line's space from the first paint, so the

@@ -9,6 +9,7 @@ import { TableOfContents } from '../components/TableOfContents.tsx';
 import { neighbours } from '../noteData.ts';
 import { noteHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
+import { JoinedText } from '../components/JoinedText.tsx';
 
 /** One note: title, goals, body, sources, previous/next, and the table of contents. */
 export function NotePage() {
@@ -26,7 +27,9 @@ export function NotePage() {
           <h1 id="note-title" tabIndex={-1}>
             {note.title}
           </h1>
-          <p className="note-summary">{note.summary}</p>
+          <p className="note-summary">
+            <JoinedText text={note.summary} />
+          </p>
           <NoteMetaLine note={note} />
           {note.questionIds.length > 0 && (
             <p className="note-practice">

@@ -27,7 +27,7 @@ import { readingMinutes } from './readingMinutes.ts';
 import { rehypeCodeBlocks } from './rehypeCodeBlocks.ts';
 import { rehypeOutline } from './rehypeOutline.ts';
 import { rehypeSections, type NoteSection } from './rehypeSections.ts';
-import { rehypeKeepHyphenated } from './rehypeKeepHyphenated.ts';
+import { rehypeKeepJoined } from './rehypeKeepJoined.ts';
 import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
 import { DIAGRAM_LANGUAGE, remarkDiagrams } from './remarkDiagrams.ts';
@@ -151,7 +151,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     })
     .use(rehypeCodeBlocks)
     .use(rehypeTableRegions)
-    .use(rehypeKeepHyphenated)
+    .use(rehypeKeepJoined)
     .use(rehypeOutline, {
       collect: (items, allIds) => {
         outline = items;

@@ -1,3 +1,4 @@
+import type { Root } from 'hast';
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
@@ -5,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { rehypeKeepJoined } from './rehypeKeepJoined.ts';
 
 const parser = unified().use(remarkParse).use(remarkCjkFriendly);
 
@@ -17,7 +19,9 @@ export function renderInline(markdown: string): { text: string; html: string } {
   const root = parser.parse(markdown);
   const children = root.children.flatMap((node) => (node.type === 'paragraph' ? node.children : []));
   const paragraph: Paragraph = { type: 'paragraph', children: children.map(keepSimple) };
-  const html = toHtml(toHast(paragraph));
+  const hast = toHast(paragraph);
+  rehypeKeepJoined()(hast as Root);
+  const html = toHtml(hast);
   return { text: toString(paragraph), html: html.slice('<p>'.length, -'</p>'.length) };
 }
 
