@@ -261,6 +261,47 @@ describe('printing', () => {
   });
 });
 
+describe('forced colours (Windows high contrast)', () => {
+  it('keeps icons drawn as backgrounds visible against their button or callout', async () => {
+    await open({ route: 'notes/https-ssl/' });
+    await page.emulateMedia({ forcedColors: 'active' });
+    // Computed styles do not show forced colours, so count the pixels drawn: how many
+    // differ from the corner (the backdrop) in a shot of where the icon is.
+    const inkedPixels = async (selector: string, pseudo: '::before' | null) => {
+      const element = page.locator(selector).first();
+      await element.scrollIntoViewIfNeeded();
+      const clip = await element.evaluate((node, pseudoElement) => {
+        const box = node.getBoundingClientRect();
+        const style = getComputedStyle(node, pseudoElement);
+        // The ::before icon sits at the start of its (flex) title, as wide and tall as it says.
+        const width = pseudoElement ? parseFloat(style.width) : box.width;
+        const height = pseudoElement ? parseFloat(style.height) : box.height;
+        const top = pseudoElement ? box.top + (box.height - height) / 2 : box.top;
+        return { x: box.left, y: top, width, height };
+      }, pseudo);
+      const shot = (await page.screenshot({ clip })).toString('base64');
+      return page.evaluate(async (png) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, image.width, image.height);
+        let inked = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const difference =
+            Math.abs(data[i]! - data[0]!) + Math.abs(data[i + 1]! - data[1]!) + Math.abs(data[i + 2]! - data[2]!);
+          if (difference > 60) inked += 1;
+        }
+        return inked;
+      }, shot);
+    };
+    expect(await inkedPixels('.diagram-icon-play', null)).toBeGreaterThan(20);
+    expect(await inkedPixels('.callout-title', '::before')).toBeGreaterThan(20);
+  });
+});
+
 interface Shift {
   value: number;
   sources: string[];
