@@ -81,6 +81,22 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // The app's small shared modules (components, hooks, shared helpers, the
+        // JSX runtime) in one chunk: left to themselves they become a dozen tiny
+        // files, each one more request after the first paint.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shell',
+              test: /[\\/](src[\\/](app[\\/](components|hooks|head)|shared)[\\/]|node_modules[\\/]react[\\/]jsx-runtime)/,
+              minShareCount: 2,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
