@@ -20,6 +20,10 @@ import './styles/print.css';
  */
 // Nothing prerendered (the dev server): nothing to paint first, start at once.
 if (document.getElementById('root')?.firstElementChild) await afterFirstPaint();
+// Until now the browser could skip the layout of a note's blocks away from the
+// screen (prose.css), to paint sooner. The app scrolls to headings and diagram
+// steps and needs their real places: lay the page out while its code downloads.
+document.documentElement.dataset.fullLayout = '';
 await import('./start.tsx');
 
 function afterFirstPaint(): Promise<void> {

@@ -4,7 +4,8 @@
  *
  * 1. Build the real site under /study-notes/ and time it.
  * 2. Load the home page and a note page cold in Chromium and sum what they
- *    fetch, by kind (JS, CSS, fonts, HTML), raw and gzip.
+ *    fetch, by kind (JS, CSS, fonts, HTML), raw and gzip; Lighthouse on the
+ *    note page, and its first paint observed under real throttling.
  * 3. Generate 1,000 synthetic notes into a temporary content folder, build
  *    again, and show how build time and first-page JS grow.
  * 4. Search: bytes of the index chunk for both builds, and the time to load
@@ -24,6 +25,7 @@ import type { SearchData } from '../../src/shared/search/searchData.ts';
 import { launchBrowser } from '../browser/launchBrowser.ts';
 import { startPagesServer } from '../browser/pagesServer.ts';
 import { runLighthouseMedian } from './lighthouse.ts';
+import { observePaint } from './observedPaint.ts';
 import { benchDueQueue } from './quizBench.ts';
 import { syntheticNote } from './syntheticNote.ts';
 
@@ -135,6 +137,21 @@ try {
           `  ${type.padEnd(11)} ${String(entry.requests).padStart(3)} req ${kb(entry.bytes).padStart(10)} transferred`,
         );
       }
+
+      const observed = await observePaint(`${origin}${BASE}${route}`, 5);
+      const ms = (values: number[]) =>
+        `${(
+          percentile(
+            [...values].sort((a, b) => a - b),
+            0.5,
+          ) / 1000
+        ).toFixed(2)} s`;
+      console.log(
+        `\nObserved under real throttling (4x CPU, 1.6 Mbit/s, 150 ms; 390 px; median of 5), ${BASE}${route}:`,
+      );
+      console.log(
+        `  CSS and font arrived ${ms(observed.criticalDoneMs)}, first paint ${ms(observed.fcpMs)}, LCP ${ms(observed.lcpMs)} (runs: ${observed.lcpMs.map((value) => (value / 1000).toFixed(2)).join(', ')} s)`,
+      );
     } finally {
       server.close();
     }

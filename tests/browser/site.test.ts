@@ -343,6 +343,32 @@ describe('layout stability', () => {
       }
     }
   });
+
+  it('skips laying out far blocks only until the first paint, and never under a link to a place in the note', async () => {
+    /** content-visibility of the note's last paragraph and of its first section heading. */
+    const skipping = () =>
+      page.evaluate(() => {
+        const paragraphs = document.querySelectorAll('.prose > .note-html > p');
+        const style = (element: Element | null | undefined) =>
+          element ? getComputedStyle(element).contentVisibility : 'missing';
+        return [style(paragraphs[paragraphs.length - 1]), style(document.querySelector('.prose .heading-wrapper'))];
+      });
+
+    // JavaScript off: the prerendered note keeps skipping what is off screen, headings never.
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    page = await context.newPage();
+    await page.goto(url('notes/https-ssl/'));
+    expect(await skipping()).toEqual(['auto', 'visible']);
+    // A link to a section: laid out for real from the start, so the browser lands on it.
+    await page.goto(url('notes/https-ssl/#tls-13-핸드셰이크'));
+    expect(await skipping()).toEqual(['visible', 'visible']);
+    await context.close();
+
+    // The app scrolls to headings and diagram steps itself: it runs on the real layout.
+    await open({ width: 390, route: 'notes/https-ssl/' });
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-full-layout'))).toBe(true);
+    expect(await skipping()).toEqual(['visible', 'visible']);
+  });
 });
 
 describe('keyboard', () => {
