@@ -11,6 +11,7 @@ import './quiz/quiz.css';
 import './quiz/practice.css';
 import './search/search.css';
 import './styles/print.css';
+import { layOutNote } from './layOutNote.ts';
 
 /**
  * Every page is prerendered, so the text needs no script to show. The app's
@@ -20,10 +21,9 @@ import './styles/print.css';
  */
 // Nothing prerendered (the dev server): nothing to paint first, start at once.
 if (document.getElementById('root')?.firstElementChild) await afterFirstPaint();
-// Until now the browser could skip the layout of a note's blocks away from the
-// screen (prose.css), to paint sooner. The app scrolls to headings and diagram
-// steps and needs their real places: lay the page out while its code downloads.
-document.documentElement.dataset.fullLayout = '';
+// The browser skipped laying out a note's far blocks to paint sooner
+// (prose.css): lay them out in small tasks while the app's code downloads.
+void layOutNote();
 await import('./start.tsx');
 
 function afterFirstPaint(): Promise<void> {

@@ -11,6 +11,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
 import { registerSW } from 'virtual:pwa-register';
+import { layOutNote } from './layOutNote.ts';
 import { serviceWorkerState } from './pwa/serviceWorkerState.ts';
 import { NOT_FOUND_ROUTE_ID, routes } from './routes.tsx';
 
@@ -54,7 +55,8 @@ async function hydrationData(): Promise<HydrationState | undefined> {
   return { loaderData };
 }
 
-const data = await hydrationData();
+// The app scrolls to headings and diagram steps: it starts on the note's real layout.
+const [data] = await Promise.all([hydrationData(), layOutNote()]);
 const router = createBrowserRouter(routes, { basename, ...(data ? { hydrationData: data } : {}) });
 const app = (
   <StrictMode>
