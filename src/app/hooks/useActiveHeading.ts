@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 
 /**
  * The id of the heading the reader is in: the last one whose top has passed
- * `offset` pixels below the top of the viewport. Recomputed once per frame
- * while scrolling, which is cheap for a note's few dozen headings.
+ * the reading line, `offset` pixels below the top of the viewport or a third
+ * of the way down, whichever is lower (a heading just under the sticky header
+ * with a screenful of its section below it is the one being read).
+ * Recomputed once per frame while scrolling, which is cheap for a note's few
+ * dozen headings.
  */
 export function useActiveHeading(ids: string[], offset = 96): string | undefined {
   const [active, setActive] = useState<string | undefined>(ids[0]);
@@ -13,9 +16,10 @@ export function useActiveHeading(ids: string[], offset = 96): string | undefined
     const update = () => {
       frame = 0;
       let current = ids[0];
+      const line = Math.max(offset, window.innerHeight / 3);
       for (const id of ids) {
         const element = document.getElementById(id);
-        if (element && element.getBoundingClientRect().top <= offset) current = id;
+        if (element && element.getBoundingClientRect().top <= line) current = id;
       }
       // At the very bottom the last headings may never reach the top line.
       const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
