@@ -72,10 +72,11 @@ export function Layout() {
         <main id="main-content" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
           <Outlet />
         </main>
+        {/* Beside the sidebar, not below it: the sticky sidebar keeps its place at the end of a page. */}
+        <footer className="site-footer">
+          <p>2018년에 쓴 블로그 글 다섯 편을 오늘 기준으로 다시 정리한 학습 노트입니다.</p>
+        </footer>
       </div>
-      <footer className="site-footer">
-        <p>2018년에 쓴 블로그 글 다섯 편을 오늘 기준으로 다시 정리한 학습 노트입니다.</p>
-      </footer>
       <NavDrawer
         open={drawerOpen}
         notes={notes}
