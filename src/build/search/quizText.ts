@@ -10,29 +10,33 @@ const BLOCK_TAG = /<\/?(?:p|div|li|ul|ol|br|pre|blockquote|table|thead|tbody|tr|
  * what fills a gap) or the explanation, so a search snippet gives nothing away.
  */
 export function quizText(question: QuizQuestion): string {
-  const html = [question.prompt];
+  const parts = [text(question.prompt)];
   switch (question.type) {
     case 'single':
     case 'multiple':
     case 'truefalse':
-      html.push(...question.choices.map((choice) => choice.html));
+      parts.push(list(question.choices.map((choice) => choice.html)));
       break;
     case 'cloze':
       for (const paragraph of question.paragraphs) {
-        html.push(paragraph.map((part) => (part.kind === 'html' ? part.html : ' ___ ')).join(''));
+        parts.push(text(paragraph.map((part) => (part.kind === 'html' ? part.html : ' ___ ')).join('')));
       }
       break;
     case 'order':
-      html.push(...question.items);
+      parts.push(list(question.items));
       break;
     case 'match':
-      html.push(...question.pairs.flatMap((pair) => [pair.term, pair.meaning]));
+      parts.push(list(question.pairs.map((pair) => `${pair.term}: ${pair.meaning}`)));
       break;
     case 'flashcard':
       break;
   }
-  return html.map(htmlToText).join(' ').replace(/\s+/g, ' ').trim();
+  return parts.filter(Boolean).join(' ');
 }
+
+const text = (html: string) => htmlToText(html).replace(/\s+/g, ' ').trim();
+/** Choices, items and pairs apart from each other in a snippet ("참 · 거짓", not "참 거짓"). */
+const list = (htmls: string[]) => htmls.map(text).join(' · ');
 
 /**
  * Text of the pipeline's own HTML fragments (hast-util-to-html output: well

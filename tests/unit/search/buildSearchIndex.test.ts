@@ -76,7 +76,7 @@ describe('buildSearchIndex', () => {
         kind: 'quiz',
         id: 'quiz-fixture-partial',
         parent: '함수종속성',
-        text: '부분 종속을 일으키는 열을 고르세요. 수량 상품명',
+        text: '부분 종속을 일으키는 열을 고르세요. 수량 · 상품명',
       },
       { note: 0, kind: 'quiz', id: 'quiz-fixture-card', parent: '함수종속성', text: '결정자란?' },
     ]);

@@ -11,7 +11,7 @@ const base = {
 };
 
 describe('quizText', () => {
-  it('gives the prompt and every choice, never the explanation', () => {
+  it('gives the prompt and every choice, set apart, never the explanation', () => {
     const question: QuizQuestion = {
       ...base,
       type: 'single',
@@ -20,7 +20,7 @@ describe('quizText', () => {
         { html: '<code>*</code>', correct: false },
       ],
     };
-    expect(quizText(question)).toBe('무엇이 ALLOWED_HOSTS에 들어가나? 도메인 *');
+    expect(quizText(question)).toBe('무엇이 ALLOWED_HOSTS에 들어가나? 도메인 · *');
   });
 
   it('hides what fills a cloze gap and the back of a flashcard', () => {
@@ -41,10 +41,10 @@ describe('quizText', () => {
   });
 
   it('lists the items to order and both sides of a matching question', () => {
-    expect(quizText({ ...base, prompt: '순서', type: 'order', items: ['1NF', '2NF'] })).toBe('순서 1NF 2NF');
+    expect(quizText({ ...base, prompt: '순서', type: 'order', items: ['1NF', '2NF'] })).toBe('순서 1NF · 2NF');
     expect(
       quizText({ ...base, prompt: '짝', type: 'match', pairs: [{ term: '갱신 이상', meaning: '한쪽만 고침' }] }),
-    ).toBe('짝 갱신 이상 한쪽만 고침');
+    ).toBe('짝 갱신 이상: 한쪽만 고침');
   });
 });
 
