@@ -311,6 +311,17 @@ function AutoGraded({
             ))}
           </ol>
         )}
+        {question.type === 'order' && showAnswers && order.some((item, position) => item !== position) && (
+          // The right order in one piece, rather than rebuilt in the head from each item's mark.
+          <div className="quiz-order-answer">
+            <p className="quiz-order-answer-title">정답 순서</p>
+            <ol>
+              {question.items.map((item, index) => (
+                <li key={index} dangerouslySetInnerHTML={{ __html: item }} />
+              ))}
+            </ol>
+          </div>
+        )}
         {question.type === 'match' && (
           <dl className="quiz-match-list">
             {question.pairs.map((pair, index) => (

@@ -188,6 +188,20 @@ describe('QuestionView', () => {
     expect(onAnswer).toHaveBeenCalledWith(Rating.Good, true);
   });
 
+  it('ordering: a wrong order is answered with the right order in one list', async () => {
+    const items = ['ClientHello', 'ServerHello', 'Finished'];
+    const { onAnswer, user } = renderQuestion({ ...base, id: 'q-order-wrong', type: 'order', prompt: '', items });
+    expect(screen.queryByText('정답 순서')).toBeNull();
+    await user.click(screen.getByRole('button', { name: '답 확인' }));
+    expect(onAnswer).toHaveBeenCalledWith(Rating.Again, false);
+    const answer = (await screen.findByText('정답 순서')).parentElement!;
+    expect(
+      within(answer)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(items);
+  });
+
   it('matching: picks a meaning for each term', async () => {
     const { onAnswer, user } = renderQuestion({
       ...base,
