@@ -27,6 +27,7 @@ import { readingMinutes } from './readingMinutes.ts';
 import { rehypeCodeBlocks } from './rehypeCodeBlocks.ts';
 import { rehypeOutline } from './rehypeOutline.ts';
 import { rehypeSections, type NoteSection } from './rehypeSections.ts';
+import { rehypeBreakLongCode } from './rehypeBreakLongCode.ts';
 import { rehypeKeepJoined } from './rehypeKeepJoined.ts';
 import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
@@ -152,6 +153,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     .use(rehypeCodeBlocks)
     .use(rehypeTableRegions)
     .use(rehypeKeepJoined)
+    .use(rehypeBreakLongCode)
     .use(rehypeOutline, {
       collect: (items, allIds) => {
         outline = items;

@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { rehypeBreakLongCode } from './rehypeBreakLongCode.ts';
 import { rehypeKeepJoined } from './rehypeKeepJoined.ts';
 
 const parser = unified().use(remarkParse).use(remarkCjkFriendly);
@@ -21,6 +22,7 @@ export function renderInline(markdown: string): { text: string; html: string } {
   const paragraph: Paragraph = { type: 'paragraph', children: children.map(keepSimple) };
   const hast = toHast(paragraph);
   rehypeKeepJoined()(hast as Root);
+  rehypeBreakLongCode()(hast as Root);
   const html = toHtml(hast);
   return { text: toString(paragraph), html: html.slice('<p>'.length, -'</p>'.length) };
 }
