@@ -204,6 +204,7 @@ export function ReviewPage() {
               <QuestionView
                 key={`${current.id}-${attempt}`}
                 question={current}
+                card={progress.cards.get(current.id)}
                 onAnswer={async (rating) => {
                   const record = await answerQuestion(await getProgressStore(), current.id, rating, new Date());
                   setHistory((items) => [...items, { position, record }]);

@@ -4,7 +4,8 @@ import { notePath } from '../../shared/routes.ts';
 import { questionTypeLabels, seededShuffle, type QuizQuestion } from '../../shared/quiz.ts';
 import { Icon } from '../components/Icon.tsx';
 import { gradeChoices, gradeCloze, gradeMatch, gradeOrder } from './gradeAnswer.ts';
-import { grades, ratingForAnswer, type Grade } from './scheduler.ts';
+import { formatDue } from './formatDue.ts';
+import { grades, previewDue, ratingForAnswer, type Card, type Grade } from './scheduler.ts';
 
 export interface QuestionViewProps {
   question: QuizQuestion;
@@ -16,6 +17,8 @@ export interface QuestionViewProps {
   onAnswer: (rating: Grade, correct: boolean | null) => Promise<void>;
   /** Shown under the result (e.g. the next review date). */
   footer?: ReactNode;
+  /** The learner's card for this question, if answered before: a flashcard's grades show what each would give. */
+  card?: Card;
   /** Link text and target of the section the question tests (hidden on that note's own page). */
   showSectionLink?: boolean;
   /** The root's id, for a question shown inside its note (see `quizAnchorId`). */
@@ -29,7 +32,14 @@ type Phase = 'answering' | 'saving' | 'done';
  * Enter submits (or reveals a flashcard); the result and explanation appear
  * in a polite live region once the answer is stored.
  */
-export function QuestionView({ question, onAnswer, footer, showSectionLink = true, anchorId }: QuestionViewProps) {
+export function QuestionView({
+  question,
+  onAnswer,
+  footer,
+  card,
+  showSectionLink = true,
+  anchorId,
+}: QuestionViewProps) {
   const [phase, setPhase] = useState<Phase>('answering');
   const [correct, setCorrect] = useState<boolean | null>(null);
   const [revealed, setRevealed] = useState(false);
@@ -78,6 +88,7 @@ export function QuestionView({ question, onAnswer, footer, showSectionLink = tru
           locked={locked}
           onReveal={() => setRevealed(true)}
           onGrade={(rating) => void submit(rating, null)}
+          card={card}
         />
       ) : (
         <AutoGraded
@@ -378,13 +389,20 @@ function Flashcard({
   locked,
   onReveal,
   onGrade,
+  card,
 }: {
   question: Extract<QuizQuestion, { type: 'flashcard' }>;
   revealed: boolean;
   locked: boolean;
   onReveal: () => void;
   onGrade: (rating: Grade) => void;
+  card: Card | undefined;
 }) {
+  // Worked out when the back is shown: "다시 · 1분 후", "알맞음 · 3일 후".
+  const preview = useMemo(() => {
+    const now = new Date();
+    return revealed ? { now, due: previewDue(card, now) } : undefined;
+  }, [revealed, card]);
   return (
     <fieldset className="quiz-form">
       <Prompt html={question.prompt} fallback="떠올려 보세요" />
@@ -400,7 +418,11 @@ function Flashcard({
                   className="button-secondary"
                   onClick={() => onGrade(grade.rating)}
                 >
-                  {grade.label} <kbd>{grade.key}</kbd>
+                  {grade.label}
+                  <kbd>{grade.key}</kbd>
+                  {preview && (
+                    <span className="quiz-grade-due">{formatDue(preview.due[grade.rating], preview.now)}</span>
+                  )}
                 </button>
               ))}
             </div>

@@ -17,6 +17,7 @@ export default function QuizBlock({ question }: { question: QuizQuestion }) {
       question={question}
       showSectionLink={false}
       anchorId={quizAnchorId(question.id)}
+      card={card}
       onAnswer={async (rating) => {
         await answerQuestion(await getProgressStore(), question.id, rating, new Date());
       }}

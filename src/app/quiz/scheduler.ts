@@ -28,6 +28,21 @@ export const grades: { rating: Grade; key: string; label: string }[] = [
   { rating: Rating.Easy, key: '4', label: '쉬움' },
 ];
 
+// What each grade would give, shown on the flashcard buttons as Anki does: without
+// fuzz, which spreads the stored due date by a little when the answer is saved.
+const previewScheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+
+/** When the card would fall due after each grade, if graded at `now` (no fuzz). */
+export function previewDue(card: Card | undefined, now: Date): Record<Grade, Date> {
+  const preview = previewScheduler.repeat(card ?? createEmptyCard(now), now);
+  return {
+    [Rating.Again]: preview[Rating.Again].card.due,
+    [Rating.Hard]: preview[Rating.Hard].card.due,
+    [Rating.Good]: preview[Rating.Good].card.due,
+    [Rating.Easy]: preview[Rating.Easy].card.due,
+  };
+}
+
 /** Auto-graded answers: wrong → Again, right → Good. */
 export const ratingForAnswer = (correct: boolean): Grade => (correct ? Rating.Good : Rating.Again);
 

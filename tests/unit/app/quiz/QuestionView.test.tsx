@@ -153,11 +153,17 @@ describe('QuestionView', () => {
     await user.click(screen.getByRole('button', { name: '답 보기' }));
     expect(screen.getByText('Web Server Gateway Interface')).toBeInTheDocument();
     const grades = screen.getByRole('group', { name: '얼마나 잘 떠올렸나요?' });
+    // Each grade with its key and, as in Anki, when a new card would come back after it.
     expect(
       within(grades)
         .getAllByRole('button')
-        .map((button) => button.textContent),
-    ).toEqual(['다시 1', '어려움 2', '알맞음 3', '쉬움 4']);
+        .map((button) => [...button.childNodes].map((node) => node.textContent)),
+    ).toEqual([
+      ['다시', '1', '1분 후'],
+      ['어려움', '2', '6분 후'],
+      ['알맞음', '3', '10분 후'],
+      ['쉬움', '4', '8일 후'],
+    ]);
     await user.click(within(grades).getByRole('button', { name: /쉬움/ }));
     expect(onAnswer).toHaveBeenCalledWith(Rating.Easy, null);
   });

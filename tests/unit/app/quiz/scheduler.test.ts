@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildQueue,
+  previewDue,
   Rating,
   reviewCard,
   rollbackCard,
@@ -51,6 +52,19 @@ describe('scheduler (ts-fsrs)', () => {
     expect(restored.due.toISOString()).toBe(card.due.toISOString());
     expect(restored.reps).toBe(card.reps);
     expect(restored.state).toBe(card.state);
+  });
+
+  it('previews each grade in order, Again soonest and Easy latest, for the card as it is', () => {
+    const card = graduate(4);
+    const preview = previewDue(card, card.due);
+    const times = ([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const).map((rating) =>
+      preview[rating].getTime(),
+    );
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(new Set(times).size).toBe(4);
+    // Nothing is stored: the card is unchanged, and a new card previews from its first answer.
+    expect(previewDue(card, card.due)[Rating.Good].getTime()).toBe(times[2]);
+    expect(previewDue(undefined, start)[Rating.Again].getTime() - start.getTime()).toBeLessThan(day);
   });
 
   it('names the stages new, learning and remembered', () => {
