@@ -12,8 +12,8 @@ let laidOut: Promise<void> | undefined;
  * then sets `html[data-full-layout]`. All at once, the layout of a long note
  * holds the main thread for a second on a slow phone; in small tasks, a tap
  * or a scroll in between is answered. The app waits for this before it
- * starts, because it scrolls to headings and diagram steps and needs their
- * real places. Called again, returns the same promise.
+ * starts (start.tsx), because it scrolls to headings and diagram steps and
+ * needs their real places. Called again, returns the same promise.
  */
 export function layOutNote(): Promise<void> {
   laidOut ??= new Promise((resolve) => {

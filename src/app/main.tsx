@@ -23,8 +23,9 @@ import { layOutNote } from './layOutNote.ts';
 if (document.getElementById('root')?.firstElementChild) await afterFirstPaint();
 // The browser skipped laying out a note's far blocks to paint sooner
 // (prose.css): lay them out in small tasks while the app's code downloads.
-void layOutNote();
-await import('./start.tsx');
+const laidOut = layOutNote();
+const { startApp } = await import('./start.tsx');
+await startApp(laidOut);
 
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {

@@ -1,7 +1,7 @@
 /**
  * Starts the app on the page: hydrates the prerendered HTML (or renders from
  * scratch when the HTML is not this page's) and registers the service worker.
- * Loaded by main.tsx once the page has painted.
+ * Loaded by main.tsx once the page has painted, which then calls `startApp`.
  */
 // The full font's unicode-range subsets, for characters the site font lacks
 // (what a learner types). Not needed for the first paint, which the site
@@ -11,15 +11,19 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
 import { registerSW } from 'virtual:pwa-register';
-import { layOutNote } from './layOutNote.ts';
 import { serviceWorkerState } from './pwa/serviceWorkerState.ts';
 import { NOT_FOUND_ROUTE_ID, routes } from './routes.tsx';
 
 // Vite's base ("/study-notes/") without the trailing slash is the router's basename.
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
+const root = findRoot();
+
+function findRoot(): HTMLElement {
+  const element = document.getElementById('root');
+  if (!element) throw new Error('index.html has no #root element');
+  return element;
+}
 
 /**
  * Loader data for the page the prerendered HTML shows, so React can hydrate
@@ -30,7 +34,7 @@ if (!root) throw new Error('index.html has no #root element');
  * prerendered for another path (404.html served for an unknown URL).
  */
 async function hydrationData(): Promise<HydrationState | undefined> {
-  if (root?.dataset.route !== window.location.pathname) return undefined;
+  if (root.dataset.route !== window.location.pathname) return undefined;
   const matches = matchRoutes(routes, window.location, basename) ?? [];
   if (matches.some((match) => match.route.id === NOT_FOUND_ROUTE_ID)) return undefined;
   const loaderData: Record<string, unknown> = {};
@@ -55,33 +59,39 @@ async function hydrationData(): Promise<HydrationState | undefined> {
   return { loaderData };
 }
 
-// The app scrolls to headings and diagram steps: it starts on the note's real layout.
-const [data] = await Promise.all([hydrationData(), layOutNote()]);
-const router = createBrowserRouter(routes, { basename, ...(data ? { hydrationData: data } : {}) });
-const app = (
-  <StrictMode>
-    <RouterProvider router={router} />
-  </StrictMode>
-);
-if (data) {
-  // As a transition, hydration yields to the browser every few milliseconds
-  // instead of holding the main thread for the whole (long) note at once, so
-  // a tap or a scroll during it is answered.
-  startTransition(() => {
-    hydrateRoot(root, app);
-  });
-} else {
-  // Not our prerendered page (or none): render from scratch.
-  root.replaceChildren();
-  createRoot(root).render(app);
-}
+/**
+ * Hydrates the page (or renders it) and registers the service worker.
+ * `laidOut` settles once the note's skipped blocks are laid out (main.tsx):
+ * the app scrolls to headings and diagram steps and starts on real positions.
+ */
+export async function startApp(laidOut: Promise<void>): Promise<void> {
+  const [data] = await Promise.all([hydrationData(), laidOut]);
+  const router = createBrowserRouter(routes, { basename, ...(data ? { hydrationData: data } : {}) });
+  const app = (
+    <StrictMode>
+      <RouterProvider router={router} />
+    </StrictMode>
+  );
+  if (data) {
+    // As a transition, hydration yields to the browser every few milliseconds
+    // instead of holding the main thread for the whole (long) note at once, so
+    // a tap or a scroll during it is answered.
+    startTransition(() => {
+      hydrateRoot(root, app);
+    });
+  } else {
+    // Not our prerendered page (or none): render from scratch.
+    root.replaceChildren();
+    createRoot(root).render(app);
+  }
 
-// Offline support: the service worker precaches the whole site. A new
-// version waits until the learner chooses to reload (see UpdatePrompt).
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  const updateSW = registerSW({
-    onNeedRefresh: () => serviceWorkerState.set({ needRefresh: true }),
-    onOfflineReady: () => serviceWorkerState.set({ offlineReady: true }),
-  });
-  serviceWorkerState.setUpdater(() => updateSW(true));
+  // Offline support: the service worker precaches the whole site. A new
+  // version waits until the learner chooses to reload (see UpdatePrompt).
+  if ('serviceWorker' in navigator && import.meta.env.PROD) {
+    const updateSW = registerSW({
+      onNeedRefresh: () => serviceWorkerState.set({ needRefresh: true }),
+      onOfflineReady: () => serviceWorkerState.set({ offlineReady: true }),
+    });
+    serviceWorkerState.setUpdater(() => updateSW(true));
+  }
 }
