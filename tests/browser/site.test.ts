@@ -125,7 +125,7 @@ describe('reading', () => {
   });
 });
 
-describe('wide tables on a phone', () => {
+describe('wide tables and code on a phone', () => {
   it('fades the side of a table that has more to see, following the scroll', async () => {
     await open({ width: 390, route: 'notes/normalization/' });
     const frames = page.locator('.prose .scroll-frame');
@@ -143,6 +143,19 @@ describe('wide tables on a phone', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const narrow = frames.filter({ has: page.locator('th', { hasText: '논리명' }) }).first();
     await expect.poll(() => narrow.getAttribute('data-overflow')).toBe('none');
+  });
+
+  it('fades the side of a code block whose lines run past the screen', async () => {
+    await open({ width: 390, route: 'notes/uwsgi/' });
+    const pre = page.locator('.code-block pre', { hasText: 'adduser --system' }).first();
+    await expect.poll(() => pre.getAttribute('data-overflow')).toBe('end');
+    const mask = () => pre.evaluate((element) => getComputedStyle(element).maskImage);
+    await expect.poll(mask).toContain('linear-gradient');
+    await pre.evaluate((element) => element.scrollTo({ left: element.scrollWidth, behavior: 'instant' }));
+    await expect.poll(() => pre.getAttribute('data-overflow')).toBe('start');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => pre.getAttribute('data-overflow')).toBe('none');
+    expect(await mask()).toBe('none');
   });
 });
 

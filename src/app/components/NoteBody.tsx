@@ -66,10 +66,16 @@ export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
     };
 
     element.addEventListener('click', onClick);
-    // Tables too wide for the screen: fade the side with more to see (prose.css).
-    const stopWatching = [...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map((scroller) =>
-      watchOverflowEdges(scroller, (edges) => (scroller.parentElement!.dataset.overflow = edges)),
-    );
+    // Tables and code too wide for the screen: fade the side with more to see
+    // (prose.css, code.css).
+    const stopWatching = [
+      ...[...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map((scroller) =>
+        watchOverflowEdges(scroller, (edges) => (scroller.parentElement!.dataset.overflow = edges)),
+      ),
+      ...[...element.querySelectorAll<HTMLElement>('.code-block > pre')].map((pre) =>
+        watchOverflowEdges(pre, (edges) => (pre.dataset.overflow = edges)),
+      ),
+    ];
     return () => {
       element.removeEventListener('click', onClick);
       for (const stop of stopWatching) stop();
