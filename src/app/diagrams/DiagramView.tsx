@@ -123,7 +123,7 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
         disabled={!ready}
         onClick={() => !atFirst && act({ type: 'previous' })}
       >
-        <span aria-hidden="true">‹</span> 이전 단계
+        <span aria-hidden="true">‹</span> 이전 <span className="diagram-button-more">단계</span>
       </button>
       <p className="diagram-counter">{step === null ? `전체 ${count}단계` : `${step + 1} / ${count}`}</p>
       <button
@@ -133,7 +133,7 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
         disabled={!ready}
         onClick={() => !atLast && act({ type: 'next' })}
       >
-        다음 단계 <span aria-hidden="true">›</span>
+        다음 <span className="diagram-button-more">단계</span> <span aria-hidden="true">›</span>
       </button>
       <button
         type="button"
@@ -142,7 +142,15 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
         onClick={() => act({ type: state.playing ? 'pause' : 'play' })}
       >
         <span aria-hidden="true" className={state.playing ? 'diagram-icon-pause' : 'diagram-icon-play'} />
-        {state.playing ? '일시 정지' : '자동 재생'}
+        {state.playing ? (
+          <>
+            <span className="diagram-button-more">일시</span> 정지
+          </>
+        ) : (
+          <>
+            <span className="diagram-button-more">자동</span> 재생
+          </>
+        )}
       </button>
     </div>
   );
