@@ -27,6 +27,9 @@ export interface QuestionViewProps {
 
 type Phase = 'answering' | 'saving' | 'done';
 
+/** About what a phone-wide select shows of a meaning before cutting it off. */
+const PREVIEW_AFTER_CHARS = 18;
+
 /**
  * One question of any type, as a form with a fieldset and native inputs.
  * Enter submits (or reveals a flashcard); the result and explanation appear
@@ -365,6 +368,15 @@ function AutoGraded({
                       ))}
                     </select>
                   )}
+                  {!showAnswers &&
+                    chosen[index] !== undefined &&
+                    plain(question.pairs[chosen[index]]?.meaning).length > PREVIEW_AFTER_CHARS && (
+                      // On a phone the select cuts a long meaning off: the whole of it under the select
+                      // (hidden from screen readers, which read the select's value).
+                      <span className="quiz-match-preview" aria-hidden="true">
+                        {plain(question.pairs[chosen[index]]?.meaning)}
+                      </span>
+                    )}
                   {showAnswers && grades && !grades[index] && (
                     <span className="quiz-mark">정답: {plain(pair.meaning)}</span>
                   )}

@@ -232,6 +232,25 @@ describe('QuestionView', () => {
     ]);
   });
 
+  it('matching: spells out a long chosen meaning under its select, a short one not', async () => {
+    const long = '누가 어떤 AWS 자원에 무엇을 할 수 있는지 관리하는 서비스';
+    const { user } = renderQuestion({
+      ...base,
+      id: 'q-match-long',
+      type: 'match',
+      prompt: '',
+      pairs: [
+        { term: 'IAM', meaning: long },
+        { term: 'AMI', meaning: 'OS 이미지' },
+      ],
+    });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'IAM의 짝' }), long);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'AMI의 짝' }), 'OS 이미지');
+    const previews = document.querySelectorAll('.quiz-match-preview');
+    expect([...previews].map((node) => node.textContent)).toEqual([long]);
+    expect(previews[0]?.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('keeps the answer open and says so when storing it fails', async () => {
     const onAnswer = vi.fn().mockRejectedValue(new Error('QuotaExceededError'));
     const router = createMemoryRouter([
