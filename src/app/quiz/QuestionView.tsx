@@ -338,51 +338,51 @@ function AutoGraded({
         )}
         {question.type === 'match' && (
           <dl className="quiz-match-list">
-            {question.pairs.map((pair, index) => (
-              <div key={index} className={grades ? (grades[index] ? 'is-correct' : 'is-incorrect') : ''}>
-                <dt dangerouslySetInnerHTML={{ __html: pair.term }} />
-                <dd>
-                  {/* A select cuts a long meaning off; once answered, the choice is shown whole. */}
-                  {showAnswers ? (
-                    <span className="quiz-match-chosen">
-                      {chosen[index] === undefined ? '고르지 않음' : plain(question.pairs[chosen[index]]?.meaning)}
-                    </span>
-                  ) : (
-                    <select
-                      aria-label={`${plain(pair.term)}의 짝`}
-                      value={chosen[index] ?? ''}
-                      disabled={locked}
-                      onChange={(event) =>
-                        setChosen((current) => {
-                          const next = [...current];
-                          next[index] = event.target.value === '' ? undefined : Number(event.target.value);
-                          return next;
-                        })
-                      }
-                    >
-                      <option value="">고르세요</option>
-                      {meaningOrder.map((meaning) => (
-                        <option key={meaning} value={meaning}>
-                          {plain(question.pairs[meaning]?.meaning)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                  {!showAnswers &&
-                    chosen[index] !== undefined &&
-                    plain(question.pairs[chosen[index]]?.meaning).length > PREVIEW_AFTER_CHARS && (
+            {question.pairs.map((pair, index) => {
+              const choice = chosen[index];
+              const chosenMeaning = choice === undefined ? undefined : plain(question.pairs[choice]?.meaning);
+              return (
+                <div key={index} className={grades ? (grades[index] ? 'is-correct' : 'is-incorrect') : ''}>
+                  <dt dangerouslySetInnerHTML={{ __html: pair.term }} />
+                  <dd>
+                    {/* A select cuts a long meaning off; once answered, the choice is shown whole. */}
+                    {showAnswers ? (
+                      <span className="quiz-match-chosen">{chosenMeaning ?? '고르지 않음'}</span>
+                    ) : (
+                      <select
+                        aria-label={`${plain(pair.term)}의 짝`}
+                        value={chosen[index] ?? ''}
+                        disabled={locked}
+                        onChange={(event) =>
+                          setChosen((current) => {
+                            const next = [...current];
+                            next[index] = event.target.value === '' ? undefined : Number(event.target.value);
+                            return next;
+                          })
+                        }
+                      >
+                        <option value="">고르세요</option>
+                        {meaningOrder.map((meaning) => (
+                          <option key={meaning} value={meaning}>
+                            {plain(question.pairs[meaning]?.meaning)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                    {!showAnswers && chosenMeaning !== undefined && chosenMeaning.length > PREVIEW_AFTER_CHARS && (
                       // On a phone the select cuts a long meaning off: the whole of it under the select
                       // (hidden from screen readers, which read the select's value).
                       <span className="quiz-match-preview" aria-hidden="true">
-                        {plain(question.pairs[chosen[index]]?.meaning)}
+                        {chosenMeaning}
                       </span>
                     )}
-                  {showAnswers && grades && !grades[index] && (
-                    <span className="quiz-mark">정답: {plain(pair.meaning)}</span>
-                  )}
-                </dd>
-              </div>
-            ))}
+                    {showAnswers && grades && !grades[index] && (
+                      <span className="quiz-mark">정답: {plain(pair.meaning)}</span>
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
           </dl>
         )}
       </fieldset>
