@@ -23,7 +23,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/build/**'], message: 'Build-time code must stay out of the browser bundle.' },
+            { group: ['**/node/**'], message: 'Build-time code must stay out of the browser bundle.' },
             { group: ['node:*'], message: 'The app runs in the browser.' },
           ],
         },

@@ -1,11 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { siteFontPlugin, siteTextSources } from './src/build/fonts/siteFontPlugin.ts';
-import { notesPlugin } from './src/build/notesPlugin.ts';
-import { prerenderPlugin, SSR_BUILD_ENV } from './src/build/prerenderPlugin.ts';
-import { fitPrecache } from './src/build/pwa/precacheBudget.ts';
-import { searchPlugin } from './src/build/search/searchPlugin.ts';
+import { siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
+import { notesPlugin } from './src/node/notesPlugin.ts';
+import { prerenderPlugin, SSR_BUILD_ENV } from './src/node/prerenderPlugin.ts';
+import { fitPrecache } from './src/node/pwa/precacheBudget.ts';
+import { searchPlugin } from './src/node/search/searchPlugin.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './src/shared/pageHead.ts';
 
 /** `BASE_PATH=/study-notes/` for GitHub Pages project sites; always starts and ends with `/`. */
@@ -15,7 +15,7 @@ function basePath(value: string | undefined): string {
 }
 
 const base = basePath(process.env.BASE_PATH);
-/** Above this, note pages are cached when visited rather than on the first visit (src/build/pwa). */
+/** Above this, note pages are cached when visited rather than on the first visit (src/node/pwa). */
 const PRECACHE_BUDGET_BYTES = 25 * 1024 * 1024;
 const serverBuild = Boolean(process.env[SSR_BUILD_ENV]);
 

@@ -1,5 +1,5 @@
 /**
- * Renders one route to HTML at build time (src/build/prerenderPlugin.ts
+ * Renders one route to HTML at build time (src/node/prerenderPlugin.ts
  * bundles this file for Node and calls `renderRoute` for every page).
  * Uses React Router's own static rendering: the same routes and loaders as in
  * the browser, so the prerendered page and the hydrated app cannot drift.

@@ -1,4 +1,4 @@
-// Served by src/build/notesPlugin.ts at build time; see there.
+// Served by src/node/notesPlugin.ts at build time; see there.
 declare module 'virtual:study-notes' {
   import type { Note, NoteMeta } from '../shared/note.ts';
 

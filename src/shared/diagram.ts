@@ -1,6 +1,6 @@
 /**
  * Step-through diagrams written in notes as ```diagram fenced blocks (YAML),
- * compiled and laid out at build time (src/build/diagrams). The browser gets
+ * compiled and laid out at build time (src/node/diagrams). The browser gets
  * only this data: a finished scene to draw (or tables to render) and, per
  * step, which elements are on screen and which are emphasised.
  */

@@ -326,7 +326,7 @@ function medianMs(runs: number, task: () => void): number {
 }
 
 async function diagramFigures(work: string, realOut: string, bigOut: string): Promise<void> {
-  const { collectNotes } = await import('../../src/build/pipeline/collectNotes.ts');
+  const { collectNotes } = await import('../../src/node/pipeline/collectNotes.ts');
   console.log('\nDiagrams (code loaded lazily, only on pages that have diagrams):');
   for (const [label, outDir, route] of [
     ['https-ssl (7 diagrams)', realOut, 'notes/https-ssl/'],

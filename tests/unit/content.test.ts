@@ -2,8 +2,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectNotes } from '../../src/build/pipeline/collectNotes.ts';
-import { formatMessage } from '../../src/build/pipeline/formatMessage.ts';
+import { collectNotes } from '../../src/node/pipeline/collectNotes.ts';
+import { formatMessage } from '../../src/node/pipeline/formatMessage.ts';
 
 const REQUIRED = ['normalization', 'https-ssl', 'ec2', 'uwsgi', 'nginx-wsgi'];
 

@@ -4,7 +4,7 @@ import type { PageHead } from '../../shared/pageHead.ts';
 /**
  * Keeps `<title>` and the meta description in step with client-side
  * navigation. The prerendered HTML already has both (written by
- * src/build/prerenderPlugin.ts from the same `PageHead`), so this only
+ * src/node/prerenderPlugin.ts from the same `PageHead`), so this only
  * matters after the first page.
  */
 export function useDocumentHead({ title, description }: PageHead): void {

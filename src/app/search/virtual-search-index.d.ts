@@ -1,4 +1,4 @@
-// Served by src/build/search/searchPlugin.ts at build time; see there.
+// Served by src/node/search/searchPlugin.ts at build time; see there.
 declare module 'virtual:search-index' {
   import type { SearchData } from '../../shared/search/searchData.ts';
 

@@ -1,7 +1,7 @@
 import type { AsPlainObject } from 'minisearch';
 
 /**
- * What the build hands the browser for search (src/build/search/ makes it,
+ * What the build hands the browser for search (src/node/search/ makes it,
  * src/app/search/ reads it). One object, loaded the first time search opens.
  */
 export interface SearchData {

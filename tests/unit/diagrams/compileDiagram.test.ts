@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectNotes } from '../../../src/build/pipeline/collectNotes.ts';
-import { blocksToHtml } from '../../../src/build/pipeline/splitBlocks.ts';
+import { collectNotes } from '../../../src/node/pipeline/collectNotes.ts';
+import { blocksToHtml } from '../../../src/node/pipeline/splitBlocks.ts';
 import type { SceneItem, SvgDiagram, SvgScene, SvgShape, TablesDiagram } from '../../../src/shared/diagram.ts';
 import { noteMarkdown } from '../../fixtures/noteMarkdown.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectNotes } from '../../../src/build/pipeline/collectNotes.ts';
-import { formatMessage } from '../../../src/build/pipeline/formatMessage.ts';
+import { collectNotes } from '../../../src/node/pipeline/collectNotes.ts';
+import { formatMessage } from '../../../src/node/pipeline/formatMessage.ts';
 import { BODY_LINE, noteMarkdown } from '../../fixtures/noteMarkdown.ts';
 import { compileDiagramNote, flowYaml, sequenceYaml, tablesYaml, YAML_LINE } from './diagramFixtures.ts';
 

@@ -1,6 +1,6 @@
-import { compileDiagram } from '../../../src/build/diagrams/compileDiagram.ts';
-import { compileNote } from '../../../src/build/pipeline/compileNote.ts';
-import { formatMessage } from '../../../src/build/pipeline/formatMessage.ts';
+import { compileDiagram } from '../../../src/node/diagrams/compileDiagram.ts';
+import { compileNote } from '../../../src/node/pipeline/compileNote.ts';
+import { formatMessage } from '../../../src/node/pipeline/formatMessage.ts';
 import type { Diagram } from '../../../src/shared/diagram.ts';
 import { BODY_LINE, noteMarkdown } from '../../fixtures/noteMarkdown.ts';
 

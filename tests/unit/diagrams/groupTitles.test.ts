@@ -2,9 +2,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossings, placeTitle } from '../../../src/build/diagrams/layoutFlow.ts';
-import { pathSamples } from '../../../src/build/diagrams/svgShapes.ts';
-import { collectNotes } from '../../../src/build/pipeline/collectNotes.ts';
+import { crossings, placeTitle } from '../../../src/node/diagrams/layoutFlow.ts';
+import { pathSamples } from '../../../src/node/diagrams/svgShapes.ts';
+import { collectNotes } from '../../../src/node/pipeline/collectNotes.ts';
 import type { SvgDiagram } from '../../../src/shared/diagram.ts';
 
 const group = { x: 0, y: 0, width: 400, height: 300 };

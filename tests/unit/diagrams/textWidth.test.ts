@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth, wrapText } from '../../../src/build/diagrams/textWidth.ts';
+import { textWidth, wrapText } from '../../../src/node/diagrams/textWidth.ts';
 
 describe('textWidth (Pretendard metrics)', () => {
   it('measures Hangul syllables at 1770/2048 em', () => {

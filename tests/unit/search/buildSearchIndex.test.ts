@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { collectNotes } from '../../../src/build/pipeline/collectNotes.ts';
-import { compileNote } from '../../../src/build/pipeline/compileNote.ts';
-import { buildSearchIndex } from '../../../src/build/search/buildSearchIndex.ts';
+import { collectNotes } from '../../../src/node/pipeline/collectNotes.ts';
+import { compileNote } from '../../../src/node/pipeline/compileNote.ts';
+import { buildSearchIndex } from '../../../src/node/search/buildSearchIndex.ts';
 import { noteMarkdown } from '../../fixtures/noteMarkdown.ts';
 import { FIXTURE_FILES } from './searchFixtures.ts';
 

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../../src/build/pipeline/formatMessage.ts';
-import { parseSynonyms } from '../../../src/build/search/parseSynonyms.ts';
+import { formatMessage } from '../../../src/node/pipeline/formatMessage.ts';
+import { parseSynonyms } from '../../../src/node/search/parseSynonyms.ts';
 
 const PATH = 'content/search-synonyms.yaml';
 const messages = (text: string) => parseSynonyms(PATH, text).messages.map(formatMessage);

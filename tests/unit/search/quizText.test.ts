@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, quizText } from '../../../src/build/search/quizText.ts';
+import { htmlToText, quizText } from '../../../src/node/search/quizText.ts';
 import type { QuizQuestion } from '../../../src/shared/quiz.ts';
 
 const base = {

@@ -1,5 +1,5 @@
-import { collectNotes } from '../../../src/build/pipeline/collectNotes.ts';
-import { buildSearchIndex } from '../../../src/build/search/buildSearchIndex.ts';
+import { collectNotes } from '../../../src/node/pipeline/collectNotes.ts';
+import { buildSearchIndex } from '../../../src/node/search/buildSearchIndex.ts';
 import { createSectionSearch, type SectionSearch } from '../../../src/app/search/searchSections.ts';
 import type { SearchData } from '../../../src/shared/search/searchData.ts';
 import { noteMarkdown } from '../../fixtures/noteMarkdown.ts';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { notesPlugin } from '../../../src/build/notesPlugin.ts';
-import { searchPlugin } from '../../../src/build/search/searchPlugin.ts';
+import { notesPlugin } from '../../../src/node/notesPlugin.ts';
+import { searchPlugin } from '../../../src/node/search/searchPlugin.ts';
 
 const goodContent = path.resolve('tests/fixtures/good-content');
 let root: string;

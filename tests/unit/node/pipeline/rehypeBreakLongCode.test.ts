@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileNote } from '../../../../src/build/pipeline/compileNote.ts';
-import { blocksToHtml } from '../../../../src/build/pipeline/splitBlocks.ts';
+import { compileNote } from '../../../../src/node/pipeline/compileNote.ts';
+import { blocksToHtml } from '../../../../src/node/pipeline/splitBlocks.ts';
 import { noteMarkdown } from '../../../fixtures/noteMarkdown.ts';
 
 function bodyHtml(markdown: string): string {

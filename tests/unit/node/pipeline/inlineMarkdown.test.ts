@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderInline } from '../../../../src/build/pipeline/inlineMarkdown.ts';
+import { renderInline } from '../../../../src/node/pipeline/inlineMarkdown.ts';
 
 describe('renderInline', () => {
   it('renders code spans, emphasis and strong, and gives the plain text', () => {

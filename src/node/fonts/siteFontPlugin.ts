@@ -31,7 +31,7 @@ const WEIGHTS = { min: 400, max: 800 };
  * titles, link labels), the interface, and the page template.
  */
 export function siteTextSources(contentDir: string): string[] {
-  return [contentDir, 'src/build', 'src/app', 'src/shared', 'index.html'];
+  return [contentDir, 'src/node', 'src/app', 'src/shared', 'index.html'];
 }
 
 /**

@@ -28,7 +28,7 @@ const containerNames: Record<string, string> = {
 };
 
 /**
- * Compiles ```diagram fenced blocks (YAML; see src/build/diagrams) into
+ * Compiles ```diagram fenced blocks (YAML; see src/node/diagrams) into
  * diagrams and leaves a placeholder the page renders as a component.
  *
  * A fenced block keeps the source readable on GitHub, where it shows as YAML.

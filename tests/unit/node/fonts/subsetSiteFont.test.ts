@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { Blob, Face } from 'harfbuzzjs';
 import { describe, expect, it } from 'vitest';
-import { collectCodePoints } from '../../../../src/build/fonts/glyphSet.ts';
-import { subsetSiteFont } from '../../../../src/build/fonts/siteFontPlugin.ts';
+import { collectCodePoints } from '../../../../src/node/fonts/glyphSet.ts';
+import { subsetSiteFont } from '../../../../src/node/fonts/siteFontPlugin.ts';
 
 const FONT = 'node_modules/pretendard/dist/public/variable/PretendardVariable.ttf';
 

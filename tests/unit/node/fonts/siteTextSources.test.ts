@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectCodePoints } from '../../../../src/build/fonts/glyphSet.ts';
-import { siteTextSources, textFiles } from '../../../../src/build/fonts/siteFontPlugin.ts';
-import { compileNote } from '../../../../src/build/pipeline/compileNote.ts';
+import { collectCodePoints } from '../../../../src/node/fonts/glyphSet.ts';
+import { siteTextSources, textFiles } from '../../../../src/node/fonts/siteFontPlugin.ts';
+import { compileNote } from '../../../../src/node/pipeline/compileNote.ts';
 
 // Words the pipeline writes itself (callout titles, link and copy labels,
 // table region names) appear in no note. This note uses every such feature

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileNote } from '../../../../src/build/pipeline/compileNote.ts';
-import { renderInline } from '../../../../src/build/pipeline/inlineMarkdown.ts';
-import { blocksToHtml } from '../../../../src/build/pipeline/splitBlocks.ts';
+import { compileNote } from '../../../../src/node/pipeline/compileNote.ts';
+import { renderInline } from '../../../../src/node/pipeline/inlineMarkdown.ts';
+import { blocksToHtml } from '../../../../src/node/pipeline/splitBlocks.ts';
 import { splitJoined } from '../../../../src/shared/joinedWords.ts';
 import { noteMarkdown } from '../../../fixtures/noteMarkdown.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileNote } from '../../../../src/build/pipeline/compileNote.ts';
-import { formatMessage } from '../../../../src/build/pipeline/formatMessage.ts';
-import { blocksToHtml } from '../../../../src/build/pipeline/splitBlocks.ts';
+import { compileNote } from '../../../../src/node/pipeline/compileNote.ts';
+import { formatMessage } from '../../../../src/node/pipeline/formatMessage.ts';
+import { blocksToHtml } from '../../../../src/node/pipeline/splitBlocks.ts';
 
 const htmlOf = (compiled: { note: { body: Parameters<typeof blocksToHtml>[0] } } | undefined) =>
   blocksToHtml(compiled?.note.body ?? []);

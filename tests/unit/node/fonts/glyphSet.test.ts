@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectCodePoints, toUnicodeRange } from '../../../../src/build/fonts/glyphSet.ts';
+import { collectCodePoints, toUnicodeRange } from '../../../../src/node/fonts/glyphSet.ts';
 
 const has = (points: number[], char: string) => points.includes(char.codePointAt(0) as number);
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { notesPlugin } from '../../../src/build/notesPlugin.ts';
+import { notesPlugin } from '../../../src/node/notesPlugin.ts';
 
 const fixtures = path.resolve('tests/fixtures');
 let root: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectNotes } from '../../../../src/build/pipeline/collectNotes.ts';
-import { compileNote } from '../../../../src/build/pipeline/compileNote.ts';
-import { formatMessage } from '../../../../src/build/pipeline/formatMessage.ts';
+import { collectNotes } from '../../../../src/node/pipeline/collectNotes.ts';
+import { compileNote } from '../../../../src/node/pipeline/compileNote.ts';
+import { formatMessage } from '../../../../src/node/pipeline/formatMessage.ts';
 import { BODY_LINE, noteMarkdown } from '../../../fixtures/noteMarkdown.ts';
 
 const compile = (body: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPrecache } from '../../../../src/build/pwa/precacheBudget.ts';
+import { fitPrecache } from '../../../../src/node/pwa/precacheBudget.ts';
 
 const entries = [
   { url: 'index.html', size: 20, revision: 'a' },

@@ -1,0 +1,53 @@
+import type { Card, ReviewLog } from 'ts-fsrs';
+import { defaultSettings, type ExportFile, type Settings } from './progressSchema.ts';
+
+/** What the app sees of quiz progress; `progressStore.ts` keeps it and tells subscribers. */
+
+export interface LogEntry {
+  id: number;
+  questionId: string;
+  log: ReviewLog;
+}
+
+export interface ProgressState {
+  status: 'loading' | 'ready';
+  /** `memory` when the browser offers no IndexedDB: progress lasts until the tab closes. */
+  mode: 'indexeddb' | 'memory';
+  cards: ReadonlyMap<string, Card>;
+  logs: readonly LogEntry[];
+  settings: Settings;
+  lastChangeAt: Date | null;
+  lastExportAt: Date | null;
+  /** Things the learner must hear about (data moved to backup, storage unavailable). */
+  problems: readonly string[];
+  backupCount: number;
+  /** Whether the browser promised not to evict our storage (`navigator.storage.persist()`). */
+  persisted: boolean | null;
+}
+
+/** What an import would change, shown before it is applied. */
+export interface ImportPreview {
+  data: ExportFile;
+  newCards: number;
+  /** Cards in both; the file's copy is newer. */
+  newerInFile: number;
+  /** Cards in both; the copy here is newer (merge keeps it). */
+  newerHere: number;
+  newLogs: number;
+}
+
+export const emptyState: ProgressState = {
+  status: 'loading',
+  mode: 'indexeddb',
+  cards: new Map(),
+  logs: [],
+  settings: defaultSettings,
+  lastChangeAt: null,
+  lastExportAt: null,
+  problems: [],
+  backupCount: 0,
+  persisted: null,
+};
+
+/** The state before storage is read (also what prerendering sees). */
+export const loadingProgress: ProgressState = emptyState;
