@@ -88,6 +88,14 @@ export default defineConfig({
         // files, each one more request after the first paint.
         codeSplitting: {
           groups: [
+            // What a note page runs at once (islands/pageLoader.ts and the DOM
+            // helpers it shares with the app), in one small file of its own:
+            // never together with React.
+            {
+              name: 'loader',
+              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/]databaseName)/,
+              priority: 2,
+            },
             {
               name: 'shell',
               test: /[\\/](src[\\/](app[\\/](components|hooks|head)|shared)[\\/]|node_modules[\\/]react[\\/]jsx-runtime)/,

@@ -18,6 +18,11 @@ export interface RenderedRoute {
   status: number;
   head: PageHead;
   notes: NoteMeta[];
+  /**
+   * The note's slug when the page is HTML with islands (a note page): its
+   * quizzes and diagrams start one by one, and no React app hydrates it.
+   */
+  islands?: string;
   /** What a failing loader threw, for the build's error message. */
   errors?: string[];
 }
@@ -58,5 +63,12 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
   const errors = Object.values(context.errors ?? {}).map((error) =>
     error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
   );
-  return { html, status: context.statusCode, head, notes, ...(errors.length > 0 ? { errors } : {}) };
+  return {
+    html,
+    status: context.statusCode,
+    head,
+    notes,
+    ...(note && context.statusCode === 200 ? { islands: note.slug } : {}),
+    ...(errors.length > 0 ? { errors } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-// The site's own subset of Pretendard; the full font follows in start.tsx.
+// The site's own subset of Pretendard; the full font follows with the app or the search.
 import 'virtual:site-font.css';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -11,21 +11,23 @@ import './quiz/quiz.css';
 import './quiz/practice.css';
 import './search/search.css';
 import './styles/print.css';
-import { layOutNote } from './layOutNote.ts';
+import { startIslandsPage } from './islands/pageLoader.ts';
 
 /**
- * Every page is prerendered, so the text needs no script to show. The app's
- * code (React, the router, the note's chunk) starts downloading only after
- * the first paint: on a slow phone the HTML, the stylesheet and the font get
- * the connection to themselves, and the reader sees the note sooner.
+ * Every page is prerendered. A note page (`#root[data-islands]`) is HTML with
+ * islands: the small loader makes it work at once and wakes each quiz and
+ * diagram on need, so React loads only with the first of them. The other
+ * pages (home, review, stats, 404) are the React app, hydrated after the first
+ * paint; so is everything on the dev server, which prerenders nothing.
  */
-// Nothing prerendered (the dev server): nothing to paint first, start at once.
-if (document.getElementById('root')?.firstElementChild) await afterFirstPaint();
-// The browser skipped laying out a note's far blocks to paint sooner
-// (prose.css): lay them out in small tasks while the app's code downloads.
-const laidOut = layOutNote();
-const { startApp } = await import('./start.tsx');
-await startApp(laidOut);
+const root = document.getElementById('root');
+if (root?.hasAttribute('data-islands')) {
+  startIslandsPage();
+} else {
+  if (root?.firstElementChild) await afterFirstPaint();
+  const { startApp } = await import('./start.tsx');
+  await startApp();
+}
 
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -35,8 +37,7 @@ function afterFirstPaint(): Promise<void> {
       resolve();
       return;
     }
-    // Only a safety net: a busy phone can take a while to paint a long note,
-    // and starting early would make the scripts compete with that paint.
+    // Only a safety net: a busy phone can take a while to paint a long page.
     const timer = setTimeout(resolve, 3000);
     // The entry arrives once the first frame with text is on screen.
     const observer = new PerformanceObserver((list) => {

@@ -59,13 +59,9 @@ async function hydrationData(): Promise<HydrationState | undefined> {
   return { loaderData };
 }
 
-/**
- * Hydrates the page (or renders it) and registers the service worker.
- * `laidOut` settles once the note's skipped blocks are laid out (main.tsx):
- * the app scrolls to headings and diagram steps and starts on real positions.
- */
-export async function startApp(laidOut: Promise<void>): Promise<void> {
-  const [data] = await Promise.all([hydrationData(), laidOut]);
+/** Hydrates the page (or renders it) and registers the service worker. */
+export async function startApp(): Promise<void> {
+  const data = await hydrationData();
   const router = createBrowserRouter(routes, { basename, ...(data ? { hydrationData: data } : {}) });
   const app = (
     <StrictMode>

@@ -16,3 +16,15 @@ declare module 'virtual:study-notes/questions' {
   /** Note titles by slug, for labelling questions. */
   export const noteTitles: Record<string, string>;
 }
+
+declare module 'virtual:study-notes/islands' {
+  import type { Diagram } from '../shared/diagram.ts';
+  import type { QuizQuestion } from '../shared/quiz.ts';
+
+  /** Every question id of every note, in reading order (for the due badge). */
+  export const questionIds: string[];
+  /** One note's questions by id; `{}` for an unknown slug. */
+  export function loadQuizzes(slug: string): Promise<Record<string, QuizQuestion>>;
+  /** One note's diagrams by id; `{}` for an unknown slug. */
+  export function loadDiagrams(slug: string): Promise<Record<string, Diagram>>;
+}

@@ -16,6 +16,16 @@ const INDEX_ID = 'virtual:study-notes';
 const NOTE_PREFIX = 'virtual:study-notes/note/';
 /** Every question of every note, for the review page (its own lazy chunk). */
 const QUESTIONS_ID = 'virtual:study-notes/questions';
+/**
+ * What a note page's islands need, and nothing of its prose (which the
+ * prerendered HTML already holds): `virtual:study-notes/islands` lists every
+ * question id (for the due badge) and loads, per note, a chunk of its
+ * questions (`…/quizzes/<slug>`) and one of its diagrams (`…/diagrams/<slug>`),
+ * each keyed by id.
+ */
+const ISLANDS_ID = 'virtual:study-notes/islands';
+const QUIZZES_PREFIX = 'virtual:study-notes/quizzes/';
+const DIAGRAMS_PREFIX = 'virtual:study-notes/diagrams/';
 
 /**
  * What other build plugins (search index, prerendering) can ask of this one:
@@ -113,7 +123,15 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
     },
 
     resolveId(id) {
-      if (id === INDEX_ID || id === QUESTIONS_ID || id.startsWith(NOTE_PREFIX)) return `\0${id}`;
+      if (
+        id === INDEX_ID ||
+        id === QUESTIONS_ID ||
+        id === ISLANDS_ID ||
+        id.startsWith(NOTE_PREFIX) ||
+        id.startsWith(QUIZZES_PREFIX) ||
+        id.startsWith(DIAGRAMS_PREFIX)
+      )
+        return `\0${id}`;
       return undefined;
     },
 
@@ -143,6 +161,37 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
         const questions = result.notes.flatMap(({ questions: list }) => list);
         const titles = Object.fromEntries(result.notes.map(({ note }) => [note.slug, note.title]));
         return `export const questions = ${JSON.stringify(questions)};\nexport const noteTitles = ${JSON.stringify(titles)};`;
+      }
+
+      if (id === `\0${ISLANDS_ID}`) {
+        const loaders = (prefix: string) =>
+          result.notes
+            .map(({ note }) => `  ${JSON.stringify(note.slug)}: () => import(${JSON.stringify(prefix + note.slug)}),`)
+            .join('\n');
+        return [
+          `export const questionIds = ${JSON.stringify(result.notes.flatMap(({ note }) => note.questionIds))};`,
+          `const quizzes = {\n${loaders(QUIZZES_PREFIX)}\n};`,
+          `const diagrams = {\n${loaders(DIAGRAMS_PREFIX)}\n};`,
+          'const pick = (table, slug) => (Object.hasOwn(table, slug) ? table[slug]().then((module) => module.default) : Promise.resolve({}));',
+          'export const loadQuizzes = (slug) => pick(quizzes, slug);',
+          'export const loadDiagrams = (slug) => pick(diagrams, slug);',
+        ].join('\n');
+      }
+
+      for (const [prefix, kind] of [
+        [QUIZZES_PREFIX, 'quiz'],
+        [DIAGRAMS_PREFIX, 'diagram'],
+      ] as const) {
+        if (!id.startsWith(`\0${prefix}`)) continue;
+        const wanted = id.slice(`\0${prefix}`.length);
+        const found = result.notes.find(({ note }) => note.slug === wanted);
+        if (!found) throw new ContentError(`No note with slug \`${wanted}\``);
+        const byId: Record<string, unknown> = {};
+        for (const block of found.note.body) {
+          if (block.kind === 'quiz' && kind === 'quiz') byId[block.question.id] = block.question;
+          if (block.kind === 'diagram' && kind === 'diagram') byId[block.diagram.id] = block.diagram;
+        }
+        return `export default ${JSON.stringify(byId)};`;
       }
 
       const slug = id.slice(`\0${NOTE_PREFIX}`.length);

@@ -27,6 +27,8 @@ interface RenderedRoute {
   status: number;
   head: PageHead;
   notes: NoteMeta[];
+  /** Set on note pages: the note's slug, written as `#root[data-islands]` for the island loader. */
+  islands?: string;
   errors?: string[];
 }
 
@@ -191,7 +193,7 @@ function fillTemplate(template: string, rendered: RenderedRoute, route: string, 
     .replace('<!--app-head-->', head)
     .replace(
       '<div id="root"><!--app-html--></div>',
-      `<div id="root" data-route="${escapeHtml(route)}">${rendered.html}</div>`,
+      `<div id="root" data-route="${escapeHtml(route)}"${rendered.islands ? ` data-islands="${escapeHtml(rendered.islands)}"` : ''}>${rendered.html}</div>`,
     );
 }
 

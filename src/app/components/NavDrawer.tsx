@@ -34,7 +34,7 @@ export function NavDrawer({ open, notes, onClose }: { open: boolean; notes: Note
       <div className="nav-drawer-panel">
         <div className="nav-drawer-header">
           <span className="nav-drawer-title">스터디 노트</span>
-          <button type="button" className="icon-button" onClick={onClose}>
+          <button type="button" className="icon-button nav-drawer-close" onClick={onClose}>
             <Icon name="close" />
             <span className="sr-only">노트 목록 닫기</span>
           </button>

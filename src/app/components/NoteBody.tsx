@@ -2,11 +2,9 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { NoteBlock } from '../../shared/note.ts';
 import { quizAnchorId } from '../../shared/quiz.ts';
-import { watchOverflowEdges } from '../hooks/overflowEdges.ts';
+import { enhanceProse } from '../dom/enhanceProse.ts';
 import { isPlainClick } from '../isPlainClick.ts';
 import { lazyEmbed } from '../lazyEmbed.ts';
-
-const COPIED_FOR_MS = 2000;
 
 /**
  * The note's body: prerendered HTML runs and interactive blocks, in order.
@@ -15,9 +13,12 @@ const COPIED_FOR_MS = 2000;
  * Markdown in content/ (raw HTML in Markdown is not passed through), never
  * from user input, so `dangerouslySetInnerHTML` is safe here and only here.
  *
- * One delegated listener handles the body's interactive parts: copy buttons on
- * code blocks, and links to other notes, which go through the router instead
- * of reloading the page. Wide tables are watched for the side with more to see.
+ * Each quiz and diagram sits in an island wrapper (`data-island`) holding
+ * exactly what its component renders: on a prerendered note page the island
+ * loader (islands/pageLoader.ts) hydrates each on its own, and this component
+ * never runs in the browser. In the full app (the dev server, or a note
+ * reached from the review page) it does, and its effect wires copy buttons,
+ * wide tables and links to other notes.
  */
 export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
   const container = useRef<HTMLDivElement>(null);
@@ -27,16 +28,8 @@ export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const timers = new Set<number>();
-
     const onClick = (event: MouseEvent) => {
-      if (!(event.target instanceof Element)) return;
-      const copyButton = event.target.closest<HTMLButtonElement>('button[data-copy-code]');
-      if (copyButton) {
-        void copyCode(copyButton);
-        return;
-      }
-      const link = event.target.closest<HTMLAnchorElement>('a[href]');
+      const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href]') : null;
       if (link && isInternalNoteLink(link, event)) {
         event.preventDefault();
         const base = import.meta.env.BASE_URL;
@@ -44,42 +37,11 @@ export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
         void navigate(`/${url.pathname.slice(base.length)}${url.hash}`);
       }
     };
-
-    const copyCode = async (button: HTMLButtonElement) => {
-      const code = button.closest('.code-block')?.querySelector('code')?.textContent ?? '';
-      try {
-        await navigator.clipboard.writeText(code.replace(/\n$/, ''));
-        button.textContent = '복사됨';
-        button.dataset.state = 'copied';
-        setAnnouncement('코드를 클립보드에 복사했습니다.');
-      } catch {
-        button.textContent = '복사 실패';
-        button.dataset.state = 'failed';
-        setAnnouncement('복사하지 못했습니다. 코드를 직접 선택해 복사해 주세요.');
-      }
-      const timer = window.setTimeout(() => {
-        button.textContent = '복사';
-        delete button.dataset.state;
-        timers.delete(timer);
-      }, COPIED_FOR_MS);
-      timers.add(timer);
-    };
-
     element.addEventListener('click', onClick);
-    // Tables and code too wide for the screen: fade the side with more to see
-    // (prose.css, code.css).
-    const stopWatching = [
-      ...[...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map((scroller) =>
-        watchOverflowEdges(scroller, (edges) => (scroller.parentElement!.dataset.overflow = edges)),
-      ),
-      ...[...element.querySelectorAll<HTMLElement>('.code-block > pre')].map((pre) =>
-        watchOverflowEdges(pre, (edges) => (pre.dataset.overflow = edges)),
-      ),
-    ];
+    const stop = enhanceProse(element, setAnnouncement);
     return () => {
       element.removeEventListener('click', onClick);
-      for (const stop of stopWatching) stop();
-      for (const timer of timers) window.clearTimeout(timer);
+      stop();
     };
   }, [blocks, navigate]);
 
@@ -90,7 +52,7 @@ export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
           <NoteBlockView key={index} block={block} />
         ))}
       </div>
-      <p className="sr-only" role="status">
+      <p className="sr-only page-announcer" role="status">
         {announcement}
       </p>
     </>
@@ -122,13 +84,17 @@ function NoteBlockView({ block }: { block: NoteBlock }) {
             />
           }
         >
-          <QuizBlock question={block.question} />
+          <div className="island" data-island="quiz" data-island-id={block.question.id}>
+            <QuizBlock question={block.question} />
+          </div>
         </Suspense>
       );
     case 'diagram':
       return (
         <Suspense fallback={<figure className="diagram diagram-loading" id={block.diagram.id} aria-busy="true" />}>
-          <DiagramView diagram={block.diagram} />
+          <div className="island" data-island="diagram" data-island-id={block.diagram.id}>
+            <DiagramView diagram={block.diagram} />
+          </div>
         </Suspense>
       );
     case 'html':

@@ -1,5 +1,4 @@
-import { useEffect, useId, useReducer, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useLocation } from 'react-router';
+import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { stepAnchor, stepFromHash, type Diagram } from '../../shared/diagram.ts';
 // Linked (not imported) so React writes the <link> into the prerendered page:
 // the diagram is styled before any script runs, and without JavaScript. A
@@ -9,6 +8,7 @@ import { SceneSvg } from './SceneSvg.tsx';
 import { PLAY_INTERVAL_MS, stepperReducer, swipeDirection, type StepperAction, type StepperState } from './stepper.ts';
 import { TablesView } from './TablesView.tsx';
 import { useOverflowEdges } from '../hooks/overflowEdges.ts';
+import { useLocationHash } from '../hooks/useLocationHash.ts';
 
 /**
  * A step-through diagram: the picture (SVG, or HTML tables), previous / next
@@ -35,9 +35,11 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
   const figure = useRef<HTMLElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const overflow = useOverflowEdges(stage);
-  const { hash } = useLocation();
+  const hash = useLocationHash();
   const mounted = useRef(false);
-  const baseId = useId();
+  // From the diagram, not useId: an island hydrates apart from the page that
+  // prerendered it, so positional ids would not match the HTML.
+  const baseId = `${diagram.id}-`;
   const titleId = `${baseId}-title`;
   const descId = `${baseId}-desc`;
   const captionId = `${baseId}-caption`;

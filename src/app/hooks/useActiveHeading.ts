@@ -1,43 +1,9 @@
 import { useEffect, useState } from 'react';
+import { watchActiveHeading } from '../dom/watchActiveHeading.ts';
 
-/**
- * The id of the heading the reader is in: the last one whose top has passed
- * the reading line, `offset` pixels below the top of the viewport or a third
- * of the way down, whichever is lower (a heading just under the sticky header
- * with a screenful of its section below it is the one being read).
- * Recomputed once per frame while scrolling, which is cheap for a note's few
- * dozen headings.
- */
+/** `watchActiveHeading` as state, starting at the first heading. */
 export function useActiveHeading(ids: string[], offset = 96): string | undefined {
   const [active, setActive] = useState<string | undefined>(ids[0]);
-
-  useEffect(() => {
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      let current = ids[0];
-      const line = Math.max(offset, window.innerHeight / 3);
-      for (const id of ids) {
-        const element = document.getElementById(id);
-        if (element && element.getBoundingClientRect().top <= line) current = id;
-      }
-      // At the very bottom the last headings may never reach the top line.
-      const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
-      if (atBottom && ids.length > 0 && window.scrollY > 0) current = ids[ids.length - 1];
-      setActive(current);
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
-    };
-    update();
-    window.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', schedule);
-    return () => {
-      window.removeEventListener('scroll', schedule);
-      window.removeEventListener('resize', schedule);
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [ids, offset]);
-
+  useEffect(() => watchActiveHeading(ids, setActive, offset), [ids, offset]);
   return active;
 }

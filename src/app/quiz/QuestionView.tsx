@@ -1,5 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useState, type ReactNode } from 'react';
 import { notePath } from '../../shared/routes.ts';
 import { questionTypeLabels, type QuizQuestion } from '../../shared/quiz.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -50,7 +49,9 @@ export function QuestionView({
   const [error, setError] = useState<string | null>(null);
   // A new attempt remounts the inputs, clearing what was chosen or typed.
   const [attempt, setAttempt] = useState(0);
-  const formId = useId();
+  // From the question, not useId: an island hydrates apart from the page that
+  // prerendered it, so positional ids would not match the HTML.
+  const formId = `answer-${question.id}`;
 
   const submit = async (rating: Grade, isCorrect: boolean | null) => {
     setPhase('saving');
@@ -119,12 +120,13 @@ export function QuestionView({
         <div className="quiz-after">
           {footer}
           {showSectionLink && (
-            <Link
+            // A plain link: note pages are prerendered island pages, loaded as documents.
+            <a
               className="quiz-section-link"
-              to={`${notePath(question.noteSlug)}${question.section ? `#${encodeURIComponent(question.section.id)}` : ''}`}
+              href={`${import.meta.env.BASE_URL}${notePath(question.noteSlug).slice(1)}${question.section ? `#${encodeURIComponent(question.section.id)}` : ''}`}
             >
               관련 내용: {question.section?.title ?? '노트 처음'}
-            </Link>
+            </a>
           )}
           <button type="button" className="button-secondary quiz-retry" onClick={reset}>
             다시 풀기

@@ -20,6 +20,8 @@ export default function QuizBlock({ question }: { question: QuizQuestion }) {
       card={card}
       onAnswer={async (rating) => {
         await answerQuestion(await getProgressStore(), question.id, rating, new Date());
+        // The header's due badge (islands/pageLoader.ts) counts again.
+        window.dispatchEvent(new Event('study-notes:progress'));
       }}
       footer={card && <p className="quiz-next">다음 복습: {formatDue(card.due, new Date())}</p>}
     />

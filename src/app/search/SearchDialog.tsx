@@ -13,6 +13,13 @@ export interface SearchDialogProps {
   load?: () => Promise<SectionSearch>;
 }
 
+/** Where the reader is, and how to go to a result: the router's in the app, the island page navigation elsewhere. */
+export interface SearchPlace {
+  /** Router-relative path and hash of the page shown now (`/notes/uwsgi/`, `#설치`). */
+  location: { pathname: string; hash: string };
+  navigate: (to: { pathname: string; hash: string }) => unknown;
+}
+
 type Engine = { status: 'loading' } | { status: 'ready'; search: SectionSearch } | { status: 'failed' };
 
 /** MiniSearch, the search code and the index: chunks of their own, fetched on first open. */
@@ -32,7 +39,20 @@ const LIMIT = 20;
  * browser returns focus to where it was. The first result is active as soon
  * as results appear, so Enter alone opens the best match.
  */
-export function SearchDialog({ open, onClose, load = loadSearch }: SearchDialogProps) {
+export function SearchDialog(props: SearchDialogProps) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  return <SearchDialogView {...props} navigate={navigate} location={location} />;
+}
+
+/** `SearchDialog` without a router: the caller says where the reader is and how to move. */
+export function SearchDialogView({
+  open,
+  onClose,
+  load = loadSearch,
+  navigate,
+  location,
+}: SearchDialogProps & SearchPlace) {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [engine, setEngine] = useState<Engine>({ status: 'loading' });
@@ -40,8 +60,6 @@ export function SearchDialog({ open, onClose, load = loadSearch }: SearchDialogP
   const [query, setQuery] = useState({ text: '', composing: false });
   const [active, setActive] = useState(0);
   const deferred = useDeferredValue(query);
-  const navigate = useNavigate();
-  const location = useLocation();
   const id = useId();
   const listboxId = `${id}-results`;
   const optionId = (index: number) => `${id}-result-${index}`;

@@ -12,12 +12,14 @@ import { diagramFrom, sequenceYaml, tablesYaml } from '../../diagrams/diagramFix
 const sequence = diagramFrom(sequenceYaml);
 const tables = diagramFrom(tablesYaml);
 
+/** The diagram reads the step from the page's own URL (it runs as an island, outside any router). */
 function renderDiagram(diagram: Diagram, url = '/notes/test/') {
+  window.history.replaceState(null, '', url);
   return render(
-    <MemoryRouter initialEntries={[url]}>
+    <>
       <p>앞 문단</p>
       <DiagramView diagram={diagram} />
-    </MemoryRouter>,
+    </>,
   );
 }
 

@@ -1,0 +1,134 @@
+/**
+ * The header's due count without the scheduler, zod or idb: a few plain
+ * IndexedDB reads, so the badge shows on every page without loading the quiz
+ * code. It must agree with `dueQueue` (quiz/session.ts), which the review page
+ * uses; a unit test holds the two together.
+ */
+
+/** ts-fsrs's `State.New`. */
+const STATE_NEW = 0;
+
+export interface CardDue {
+  questionId: string;
+  /** ISO date. */
+  due: string;
+  state: number;
+}
+
+/** Questions due now among `ids`: reviews whose date has come, plus today's allowance of new ones. */
+export function countDue(
+  ids: readonly string[],
+  cards: readonly CardDue[],
+  now: Date,
+  newPerDay: number,
+  newStartedToday: number,
+): number {
+  const byId = new Map(cards.map((card) => [card.questionId, card]));
+  let due = 0;
+  let fresh = 0;
+  for (const id of ids) {
+    const card = byId.get(id);
+    if (!card || card.state === STATE_NEW) fresh += 1;
+    else if (Date.parse(card.due) <= now.getTime()) due += 1;
+  }
+  return due + Math.min(fresh, Math.max(0, newPerDay - newStartedToday));
+}
+
+/** What `countDue` needs from storage, read in one transaction. */
+export interface StoredDueData {
+  cards: CardDue[];
+  newPerDay: number;
+  newStartedToday: number;
+}
+
+const DEFAULT_NEW_PER_DAY = 20;
+/** Past this many older answers in a row, the rest of the history is older still (imports aside). */
+const OLDER_RUN = 200;
+
+const request = <T>(req: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+
+/**
+ * Reads cards, the daily limit and today's first answers. Resolves to null
+ * when there is no usable database (never answered, blocked, another shape):
+ * the badge then counts every question as new. Never creates the database.
+ */
+export function readDueData(name: string, now: Date): Promise<StoredDueData | null> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve(null);
+  return new Promise((resolve) => {
+    let opening: IDBOpenDBRequest;
+    try {
+      opening = indexedDB.open(name);
+    } catch {
+      resolve(null);
+      return;
+    }
+    // No database yet: leave it to the progress store to create.
+    opening.onupgradeneeded = () => opening.transaction?.abort();
+    opening.onerror = () => resolve(null);
+    opening.onblocked = () => resolve(null);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      db.onversionchange = () => db.close();
+      readFrom(db, now).then(
+        (data) => {
+          db.close();
+          resolve(data);
+        },
+        () => {
+          db.close();
+          resolve(null);
+        },
+      );
+    };
+  });
+}
+
+async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | null> {
+  const stores = ['cards', 'logs', 'meta'];
+  if (!stores.every((store) => db.objectStoreNames.contains(store))) return null;
+  const tx = db.transaction(stores, 'readonly');
+  const records = (await request(tx.objectStore('cards').getAll())) as {
+    questionId?: unknown;
+    card?: { due?: unknown; state?: unknown };
+  }[];
+  const cards: CardDue[] = [];
+  for (const record of records) {
+    const { questionId, card } = record;
+    if (typeof questionId === 'string' && typeof card?.due === 'string' && typeof card.state === 'number')
+      cards.push({ questionId, due: card.due, state: card.state });
+  }
+  const settings = (await request(tx.objectStore('meta').get('settings'))) as
+    { value?: { newPerDay?: unknown } } | undefined;
+  const limit = settings?.value?.newPerDay;
+  const newPerDay = typeof limit === 'number' ? limit : DEFAULT_NEW_PER_DAY;
+  const newStartedToday = await countNewToday(tx.objectStore('logs'), now);
+  return { cards, newPerDay, newStartedToday };
+}
+
+/** First answers given today (local day), newest first; stops once the history is well past today. */
+function countNewToday(logs: IDBObjectStore, now: Date): Promise<number> {
+  const startOfDay = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    let olderRun = 0;
+    const cursor = logs.openCursor(null, 'prev');
+    cursor.onerror = () => reject(cursor.error);
+    cursor.onsuccess = () => {
+      const current = cursor.result;
+      if (!current) return resolve(count);
+      const log = (current.value as { log?: { review?: unknown; state?: unknown } }).log;
+      const at = typeof log?.review === 'string' ? Date.parse(log.review) : NaN;
+      if (at >= startOfDay && at <= now.getTime() + 86_400_000) {
+        olderRun = 0;
+        if (log?.state === STATE_NEW) count += 1;
+      } else if (++olderRun >= OLDER_RUN) {
+        return resolve(count);
+      }
+      current.continue();
+    };
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * What a reader did inside an island before its code arrived, and how to hand
+ * it over. Native controls work before any script: a radio button is checked,
+ * text is typed, a select is chosen. The island then hydrates against the
+ * HTML as prerendered (so React finds what it rendered), and the reader's
+ * input is replayed through React's own events, so its state follows.
+ * Buttons and form submits cannot do anything without a script: index.html's
+ * inline script and the loader keep them and they are replayed as clicks.
+ */
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+interface ControlState {
+  index: number;
+  checked: boolean;
+  value: string;
+}
+
+const CONTROLS = 'input, select, textarea';
+
+function controls(container: Element): Control[] {
+  return [...container.querySelectorAll<Control>(CONTROLS)];
+}
+
+function defaultValue(control: Control): string {
+  if (control instanceof HTMLSelectElement) {
+    const selected = [...control.options].find((option) => option.defaultSelected) ?? control.options[0];
+    return selected?.value ?? '';
+  }
+  return control.defaultValue;
+}
+
+function changed(control: Control): boolean {
+  if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox'))
+    return control.checked !== control.defaultChecked;
+  return control.value !== defaultValue(control);
+}
+
+/**
+ * Records the controls the reader changed and puts them back as prerendered,
+ * ready for hydration. Returns what `replayInput` needs.
+ */
+export function takeInput(container: Element): ControlState[] {
+  const taken: ControlState[] = [];
+  controls(container).forEach((control, index) => {
+    if (!changed(control)) return;
+    const checked = control instanceof HTMLInputElement ? control.checked : false;
+    taken.push({ index, checked, value: control.value });
+    if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox'))
+      control.checked = control.defaultChecked;
+    else control.value = defaultValue(control);
+  });
+  return taken;
+}
+
+/** The value setter React does not watch, so the change below reads as the reader's. */
+function setNativeValue(control: Control, value: string): void {
+  const prototype = Object.getPrototypeOf(control) as object;
+  const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
+  if (setter) setter.call(control, value);
+  else control.value = value;
+}
+
+/** Applies what `takeInput` recorded to the hydrated island, through the events React listens to. */
+export function replayInput(container: Element, taken: readonly ControlState[]): void {
+  const now = controls(container);
+  for (const state of taken) {
+    const control = now[state.index];
+    if (!control || control.disabled) continue;
+    if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) {
+      // A click is what the reader did; it also fires React's onChange.
+      if (control.checked !== state.checked) control.click();
+      continue;
+    }
+    setNativeValue(control, state.value);
+    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  }
+}
+
+/** Where a button sits in its island, to find the same button after hydration. */
+export function buttonIndex(container: Element, button: Element): number {
+  return [...container.querySelectorAll('button')].indexOf(button as HTMLButtonElement);
+}
+
+export function buttonAt(container: Element, index: number): HTMLButtonElement | undefined {
+  return container.querySelectorAll('button')[index];
+}

@@ -1,0 +1,19 @@
+import { watchActiveHeading } from '../dom/watchActiveHeading.ts';
+
+/**
+ * Marks the heading being read in every table of contents on the page
+ * (`aria-current="true"`), as TableOfContents.tsx does in the app. Returns the
+ * function that stops.
+ */
+export function highlightTableOfContents(scope: ParentNode): () => void {
+  const links = [...scope.querySelectorAll<HTMLAnchorElement>('.toc-list a[href^="#"]')];
+  if (links.length === 0) return () => {};
+  const idOf = (link: HTMLAnchorElement) => decodeURIComponent(link.getAttribute('href')!.slice(1));
+  const ids = [...new Set(links.map(idOf))];
+  return watchActiveHeading(ids, (active) => {
+    for (const link of links) {
+      if (idOf(link) === active) link.setAttribute('aria-current', 'true');
+      else link.removeAttribute('aria-current');
+    }
+  });
+}
