@@ -10,6 +10,8 @@
  *    again, and show how build time and first-page JS grow.
  * 4. Search: bytes of the index chunk for both builds, and the time to load
  *    the 1,000-note index and answer queries (median and p95).
+ * 4b. Usable at first paint (islandsBench.ts): taps under 4× CPU, JS fetched,
+ *    Lighthouse TBT, beside a baseline build when BENCH_BASELINE_DIST is set.
  * 5. Diagrams: bytes of diagram code (script and stylesheet) each page loads,
  *    and the build time the twelve diagrams add (pipeline and whole build).
  */
@@ -26,6 +28,7 @@ import { launchBrowser } from '../browser/launchBrowser.ts';
 import { startPagesServer } from '../browser/pagesServer.ts';
 import { runLighthouseMedian } from './lighthouse.ts';
 import { observePaint } from './observedPaint.ts';
+import { islandsFigures } from './islandsBench.ts';
 import { benchDueQueue } from './quizBench.ts';
 import { syntheticNote } from './syntheticNote.ts';
 
@@ -156,6 +159,17 @@ try {
       server.close();
     }
   }
+
+  // Set BENCH_BASELINE_DIST to another /study-notes/ build (say, of main) to see the two side by side.
+  await islandsFigures(
+    [
+      { label: 'today', dir: realOut },
+      ...(process.env.BENCH_BASELINE_DIST
+        ? [{ label: 'baseline', dir: path.resolve(process.env.BENCH_BASELINE_DIST) }]
+        : []),
+    ],
+    ['notes/https-ssl/', 'notes/nginx-wsgi/'],
+  );
 
   printWeight('Cold load of /study-notes/review/ (390 px):', await pageWeight(realOut, 'review/'));
   {

@@ -7,6 +7,8 @@ export interface LighthouseFigures {
   lcpMs: number;
   tbtMs: number;
   cls: number;
+  /** Lighthouse's measure of this machine's speed at the time (higher is faster). */
+  benchmarkIndex: number;
   /** Transfer by resource type from Lighthouse's resource summary: requests and bytes. */
   transfer: Record<string, { requests: number; bytes: number }>;
 }
@@ -48,6 +50,7 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
       lcpMs: numeric('largest-contentful-paint'),
       tbtMs: numeric('total-blocking-time'),
       cls: numeric('cumulative-layout-shift'),
+      benchmarkIndex: lhr.environment.benchmarkIndex ?? 0,
       transfer,
     };
   } finally {

@@ -122,7 +122,6 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
         type="button"
         className="diagram-button"
         aria-disabled={!ready || atFirst}
-        disabled={!ready}
         onClick={() => !atFirst && act({ type: 'previous' })}
       >
         <span aria-hidden="true">‹</span> 이전 <span className="diagram-button-more">단계</span>
@@ -132,15 +131,16 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
         type="button"
         className="diagram-button"
         aria-disabled={!ready || atLast}
-        disabled={!ready}
-        onClick={() => !atLast && act({ type: 'next' })}
+        // Before the first step is set (a tap kept from before the island
+        // started, replayed right after), the reducer counts from step 1.
+        onClick={() => (!ready || !atLast) && act({ type: 'next' })}
       >
         다음 <span className="diagram-button-more">단계</span> <span aria-hidden="true">›</span>
       </button>
       <button
         type="button"
         className="diagram-button diagram-play"
-        disabled={!ready || count < 2}
+        disabled={count < 2}
         onClick={() => act({ type: state.playing ? 'pause' : 'play' })}
       >
         <span aria-hidden="true" className={state.playing ? 'diagram-icon-pause' : 'diagram-icon-play'} />

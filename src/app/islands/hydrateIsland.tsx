@@ -16,9 +16,12 @@ export function unmountDetached(): void {
 /** A tap or submit an island received before it started, replayed once it has. */
 export type EarlyAction = { kind: 'click'; button: number } | { kind: 'submit' };
 
-function Ready({ onReady, children }: { onReady: () => void; children: ReactNode }) {
+/** After the next frame: React has rendered the updates queued before it. */
+const settled = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function Ready({ onReady, children }: { onReady: () => unknown; children: ReactNode }) {
   // Runs once React has hydrated (committed) the island.
-  useEffect(onReady, [onReady]);
+  useEffect(() => void onReady(), [onReady]);
   return children;
 }
 
@@ -35,11 +38,15 @@ export function hydrateIsland(
 ): Promise<void> {
   const input = takeInput(container);
   return new Promise((resolve) => {
-    const onReady = () => {
+    const onReady = async () => {
       replayInput(container, input);
+      // Let React render what the replayed input changed (an enabled submit
+      // button, the first diagram step) before the taps that came after it.
+      if (early.length > 0) await settled();
       for (const action of early) {
         if (action.kind === 'click') buttonAt(container, action.button)?.click();
         else container.querySelector('form')?.requestSubmit();
+        await settled();
       }
       resolve();
     };

@@ -304,5 +304,6 @@ export function startIslandsPage(): void {
     if ('serviceWorker' in navigator && import.meta.env.PROD)
       void import('./serviceWorkerClient.ts').then((module) => module.startServiceWorker());
   });
-  document.documentElement.dataset.islandsReady = 'true';
+  // The page's script is live (tests wait for this; the islands start on their own).
+  document.documentElement.dataset.hydrated = 'true';
 }

@@ -1,0 +1,167 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './launchBrowser.ts';
+
+// A note page is HTML with islands. On a phone-class CPU (4× slowdown, 390 px)
+// a reader taps as soon as something shows: every tap must take effect, at
+// once or when its part of the page has started, and never be lost or undone.
+
+const origin = inject('origin');
+const base = inject('base');
+const url = (route = '') => `${origin}${base}${route}`;
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await context?.close();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A phone: 390 px wide, CPU slowed 4×, with the page's scripts loaded as they come. */
+async function phone(): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'light', hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return page;
+}
+
+/** Opens a note and returns as soon as its title is on screen, before any script need have run. */
+async function openEarly(page: Page, slug: string): Promise<void> {
+  await page.goto(url(`notes/${slug}/`), { waitUntil: 'commit' });
+  await page.locator('main h1').waitFor();
+}
+
+const scriptsFetched = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script' || entry.name.endsWith('.js'))
+      .map((entry) => entry.name.split('/').pop() ?? ''),
+  );
+
+describe('a note page at first paint', () => {
+  it('applies and keeps a theme tapped before the page script ran', async () => {
+    const page = await phone();
+    await openEarly(page, 'https-ssl');
+    await page.locator('.theme-switcher label[title="다크"]').tap();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.waitForSelector('html[data-hydrated="true"]');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.locator('.theme-switcher input[value="dark"]').isChecked()).toBe(true);
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.locator('.theme-switcher input[value="dark"]').isChecked()).toBe(true);
+  });
+
+  it('opens the menu on the first tap, and closes it', async () => {
+    const page = await phone();
+    await openEarly(page, 'https-ssl');
+    await page.locator('.menu-button').tap();
+    await expect.poll(() => page.locator('.nav-drawer[open]').count()).toBe(1);
+    expect(await page.locator('.menu-button').getAttribute('aria-expanded')).toBe('true');
+    await page.locator('.nav-drawer-close').tap();
+    await expect.poll(() => page.locator('.nav-drawer[open]').count()).toBe(0);
+  });
+
+  it('opens search tapped before the page script ran', async () => {
+    const page = await phone();
+    await openEarly(page, 'https-ssl');
+    await page.locator('.search-launcher').tap();
+    await expect.poll(() => page.locator('dialog.search-dialog[open]').count(), { timeout: 20_000 }).toBe(1);
+    await page.keyboard.type('정규화');
+    await expect
+      .poll(() => page.locator('dialog.search-dialog [role="option"]').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+  });
+
+  it('loads no React, no scheduler and none of the note text as script until a part needs it', async () => {
+    const page = await phone();
+    await page.goto(url('notes/https-ssl/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    await page.waitForTimeout(1500);
+    const scripts = await scriptsFetched(page);
+    expect(scripts.some((name) => /^(client|QuizIsland|DiagramIsland|https-ssl|useProgress)-/.test(name))).toBe(false);
+    expect(await page.locator('[data-island-state]').count()).toBe(0);
+  });
+});
+
+describe('islands', () => {
+  it('keeps a choice made before the question started, and grades it', async () => {
+    const page = await phone();
+    await openEarly(page, 'normalization');
+    const quiz = page.locator('[data-island-id="db-design-type-01"]');
+    await quiz.locator('label').first().scrollIntoViewIfNeeded();
+    await quiz.locator('label').first().tap();
+    await expect.poll(() => quiz.getAttribute('data-island-state'), { timeout: 20_000 }).toBe('ready');
+    expect(await quiz.locator('input').first().isChecked()).toBe(true);
+    await quiz.locator('button[type="submit"]').tap();
+    await expect.poll(() => quiz.locator('.quiz-verdict').count(), { timeout: 10_000 }).toBe(1);
+    expect(await quiz.locator('li').first().getAttribute('class')).toMatch(/is-(correct|incorrect)/);
+  });
+
+  it('keeps a selected match made before the question started', async () => {
+    const page = await phone();
+    await openEarly(page, 'normalization');
+    const quiz = page.locator('[data-island-id="db-design-names-match"]');
+    const selects = quiz.locator('select');
+    await selects.first().scrollIntoViewIfNeeded();
+    const count = await selects.count();
+    for (let index = 0; index < count; index++) await selects.nth(index).selectOption({ index: 1 });
+    await expect.poll(() => quiz.getAttribute('data-island-state'), { timeout: 20_000 }).toBe('ready');
+    for (let index = 0; index < count; index++) expect(await selects.nth(index).inputValue()).not.toBe('');
+    await expect.poll(() => quiz.locator('button[type="submit"]').isEnabled()).toBe(true);
+  });
+
+  it('applies a diagram step tapped before the diagram started', async () => {
+    const page = await phone();
+    await openEarly(page, 'normalization');
+    const diagram = page.locator('[data-island="diagram"]').first();
+    const next = diagram.getByRole('button', { name: /다음/ });
+    await next.scrollIntoViewIfNeeded();
+    await next.tap();
+    await expect.poll(() => diagram.getAttribute('data-island-state'), { timeout: 20_000 }).toBe('ready');
+    await expect.poll(() => diagram.locator('.diagram-counter').textContent()).toMatch(/^2 \//);
+  });
+
+  it('reveals a flashcard tapped before it started', async () => {
+    const page = await phone();
+    await openEarly(page, 'https-ssl');
+    const card = page.locator('[data-island="quiz"]:has(.quiz-flashcard)').first();
+    const reveal = card.getByRole('button', { name: '답 보기' });
+    await reveal.scrollIntoViewIfNeeded();
+    await reveal.tap();
+    await expect.poll(() => card.locator('.quiz-back').count(), { timeout: 20_000 }).toBe(1);
+  });
+});
+
+describe('moving between notes', () => {
+  it('shows the next note in place: header state kept, title, sidebar and history right', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url('notes/normalization/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+    await page.locator('.sidebar a[href$="notes/https-ssl/"]').click();
+    await expect.poll(() => page.locator('main h1').textContent()).toContain('HTTPS');
+    expect(page.url()).toBe(url('notes/https-ssl/'));
+    expect(await page.title()).toContain('HTTPS');
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+    expect(await page.locator('.sidebar a[aria-current="page"]').getAttribute('href')).toMatch(/https-ssl\/$/);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    // The new page's islands start too.
+    const quiz = page.locator('[data-island="quiz"]').first();
+    await quiz.scrollIntoViewIfNeeded();
+    await expect.poll(() => quiz.getAttribute('data-island-state'), { timeout: 20_000 }).toBe('ready');
+    await page.goBack();
+    await expect.poll(() => page.locator('main h1').textContent()).toContain('정규화');
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+  });
+});
