@@ -199,6 +199,17 @@ describe('code blocks', () => {
     expect(await block.locator('.code-lang').textContent()).not.toBe('');
   });
 
+  it('reaches each block with Tab, as a group whose name no other block on the page has', async () => {
+    await open({ route: 'notes/uwsgi/' });
+    const names = await page.locator('.code-block pre').evaluateAll((pres) => pres.map((pre) => pre.ariaLabel));
+    expect(names.length).toBeGreaterThan(10);
+    expect(new Set(names).size).toBe(names.length);
+    await page.locator('.code-block').first().getByRole('button', { name: '복사' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = page.getByRole('group', { name: 'Bash 코드 1', exact: true });
+    await expect.poll(() => focused.evaluate((pre) => pre === document.activeElement)).toBe(true);
+  });
+
   it('highlights code at build time', async () => {
     await open({ route: 'notes/uwsgi/' });
     expect(

@@ -24,6 +24,11 @@ const keyNames = { primary: '기본 키', foreign: '외래 키' } as const;
  * shows, highlights or removes whole tables, columns, rows, key markers and
  * functional dependencies (listed under their table; while one is current,
  * its determinant and dependent columns are marked in the header).
+ *
+ * A step hides a column or row with the `hidden` attribute and never leaves
+ * it out: every row keeps a cell for every column, as the HTML table model
+ * requires (a `<tr>` with no cells is invalid, and the prerendered final
+ * picture holds tables that a later step removed, all of their columns hidden).
  */
 export function TablesView({ diagram, step }: TablesViewProps) {
   const state = (id: string) => elementState(diagram, step, id);
@@ -74,7 +79,6 @@ function TableCard({ table, tableState, state, roleOf, dependencies }: TableCard
           <thead>
             <tr>
               {table.columns.map((column, index) => {
-                if (!visibleColumns[index]) return null;
                 const role = roleOf(column.id);
                 const keyState = keysShown !== 'hidden' && column.keys.length > 0 ? keysShown : undefined;
                 return (
@@ -83,6 +87,7 @@ function TableCard({ table, tableState, state, roleOf, dependencies }: TableCard
                     scope="col"
                     className={`is-${state(column.id)}${keyState ? ` has-key is-key-${keyState}` : ''}${role ? ` is-${role}` : ''}`}
                     data-element={column.id}
+                    hidden={!visibleColumns[index]}
                   >
                     {column.label}
                     {keyState &&
@@ -100,14 +105,18 @@ function TableCard({ table, tableState, state, roleOf, dependencies }: TableCard
           <tbody>
             {table.rows.map((row, rowIndex) => {
               const rowState = row.id ? state(row.id) : undefined;
-              if (rowState === 'hidden') return null;
               return (
-                <tr key={row.id ?? rowIndex} className={rowState ? `is-${rowState}` : undefined} data-element={row.id}>
+                <tr
+                  key={row.id ?? rowIndex}
+                  className={rowState ? `is-${rowState}` : undefined}
+                  data-element={row.id}
+                  hidden={rowState === 'hidden'}
+                >
                   {row.cells.map((cell, index) => {
                     const column = table.columns[index];
-                    if (!column || !visibleColumns[index]) return null;
+                    if (!column) return null;
                     return (
-                      <td key={column.id} className={`is-${state(column.id)}`}>
+                      <td key={column.id} className={`is-${state(column.id)}`} hidden={!visibleColumns[index]}>
                         <JoinedText text={cell} />
                       </td>
                     );

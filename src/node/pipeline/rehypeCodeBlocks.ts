@@ -13,11 +13,14 @@ const knownMetaKeys = new Set(['title', 'nocheck']);
  *
  * The copy button is inert HTML; the browser app wires it up with one
  * delegated listener, so no per-block script is shipped. `<pre>` gets
- * `tabindex="0"` so a keyboard user can scroll wide code horizontally.
- * Runs after rehype-highlight, which reads the `language-*` class.
+ * `tabindex="0"` so a keyboard user can scroll wide code horizontally, and
+ * `role="group"` with a name unique in the note (see `nameCodeRegions`) so
+ * that tab stop is announced. Runs after rehype-highlight, which reads the
+ * `language-*` class.
  */
 export function rehypeCodeBlocks() {
   return (tree: Root, file: VFile) => {
+    const regions: CodeRegion[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       const code = node.children.find(
@@ -71,14 +74,8 @@ export function rehypeCodeBlocks() {
           },
         ],
       };
-      const pre: Element = {
-        ...node,
-        properties: {
-          ...node.properties,
-          tabIndex: 0,
-          ariaLabel: title ? `${label} 코드: ${title}` : `${label} 코드`,
-        },
-      };
+      const pre: Element = { ...node, properties: { ...node.properties, tabIndex: 0, role: 'group' } };
+      regions.push({ pre, kind: `${label} 코드`, ...(title ? { title } : {}) });
       const frame: Element = {
         type: 'element',
         tagName: 'div',
@@ -93,7 +90,40 @@ export function rehypeCodeBlocks() {
       parent.children[index] = frame;
       return 'skip';
     });
+    nameCodeRegions(regions);
   };
+}
+
+interface CodeRegion {
+  pre: Element;
+  /** What the block holds, e.g. `Bash 코드`. */
+  kind: string;
+  /** The author's `title="…"`, usually a file name. */
+  title?: string;
+}
+
+/**
+ * Names each `<pre>` `Bash 코드`, or `INI 코드: app.ini` with a title, and
+ * numbers the names that repeat in the note: `Bash 코드 1`, `Bash 코드 2`.
+ *
+ * HTML allows no `aria-label` on a bare `<pre>` (its role, generic, takes no
+ * name), hence `role="group"`. Not `region`: that makes every block a
+ * landmark, and axe's `landmark-unique` fails on a note with sixteen blocks
+ * all called `Bash 코드`. Unique names still matter for a group: they are
+ * what a screen reader says at each tab stop, and the number tells them apart.
+ */
+function nameCodeRegions(regions: CodeRegion[]) {
+  const nameOf = (region: CodeRegion, number?: number) =>
+    `${region.kind}${number ? ` ${number}` : ''}${region.title ? `: ${region.title}` : ''}`;
+  const counts = new Map<string, number>();
+  for (const region of regions) counts.set(nameOf(region), (counts.get(nameOf(region)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (const region of regions) {
+    const name = nameOf(region);
+    const number = (seen.get(name) ?? 0) + 1;
+    seen.set(name, number);
+    region.pre.properties.ariaLabel = (counts.get(name) ?? 0) > 1 ? nameOf(region, number) : name;
+  }
 }
 
 function languageOf(code: Element): string | undefined {

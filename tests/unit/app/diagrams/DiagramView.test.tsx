@@ -170,6 +170,71 @@ describe('DiagramView', () => {
   });
 });
 
+describe('DiagramView tables: what a step hides stays in the table, hidden', () => {
+  // Every row keeps a cell per column (HTML's table model has no empty rows),
+  // whatever the step hides: https://html.spec.whatwg.org/multipage/tables.html#table-processing-model
+  const rowsAndColumns = diagramFrom(`
+id: rows-demo
+kind: tables
+title: 행과 열
+tables:
+  - id: orders
+    label: 주문
+    columns:
+      - { id: 번호 }
+      - { id: 고객 }
+    rows:
+      - [1001, 김하나]
+      - { id: late, cells: [1002, 이두리] }
+steps:
+  - show: orders
+    caption: 한 건.
+  - show: orders.late
+    caption: 두 건.
+  - hide: orders.고객
+    caption: 고객 열을 뺀다.
+`);
+  const cellCounts = (table: HTMLElement) =>
+    [...table.querySelectorAll('tr')].map((row) => row.querySelectorAll('th, td').length);
+
+  it('hides a row shown by a later step, keeping its cells', async () => {
+    renderDiagram(rowsAndColumns);
+    const table = screen.getByRole('table', { name: '주문' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(table.querySelector('[data-element="orders.late"]')).toHaveAttribute('hidden');
+    expect(cellCounts(table)).toEqual([2, 2, 2]);
+    await userEvent.setup().click(screen.getByRole('button', { name: '다음 단계' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(within(table).getAllByRole('row')[2]).toHaveTextContent('1002이두리');
+  });
+
+  it('hides a removed column in the header and in every row', async () => {
+    renderDiagram(rowsAndColumns, '/notes/test/#rows-demo-step-3');
+    const table = screen.getByRole('table', { name: '주문' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['번호']);
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map((td) => td.textContent),
+    ).toEqual(['1001', '1002']);
+    expect(cellCounts(table)).toEqual([2, 2, 2]);
+  });
+
+  it('keeps the cells of a table that a later step removes, in the prerendered final picture', () => {
+    const html = renderToString(
+      <MemoryRouter initialEntries={['/notes/test/']}>
+        <DiagramView diagram={tables} />
+      </MemoryRouter>,
+    );
+    expect(html).toMatch(/<div class="dg-table is-hidden" data-element="wide" hidden="">/);
+    expect(html).not.toMatch(/<tr[^>]*><\/tr>/);
+  });
+});
+
 describe('DiagramView before JavaScript (prerendered)', () => {
   const html = renderToString(
     <MemoryRouter initialEntries={['/notes/test/']}>

@@ -123,7 +123,34 @@ describe('compileNote: code blocks', () => {
     expect(html).toContain('<span class="hljs-built_in">echo</span>');
     expect(html).toContain('<span class="code-title">setup.sh</span><span class="code-lang">Bash</span>');
     expect(html).toContain('<button type="button" class="code-copy" data-copy-code="">복사</button>');
-    expect(html).toContain('<pre tabindex="0" aria-label="Bash 코드: setup.sh">');
+    expect(html).toContain('<pre tabindex="0" role="group" aria-label="Bash 코드: setup.sh">');
+  });
+
+  it('names every code block uniquely in the note, numbering the names that repeat', () => {
+    const block = (info: string) => `\`\`\`${info}\nx\n\`\`\``;
+    const { compiled } = compile(
+      noteMarkdown(
+        [
+          block('bash'),
+          block('ini title="app.ini"'),
+          block('bash'),
+          block('python'),
+          block('ini title="app.ini"'),
+          block('bash'),
+        ].join('\n\n'),
+      ),
+    );
+    const names = [...htmlOf(compiled).matchAll(/<pre tabindex="0" role="group" aria-label="([^"]*)">/g)].map(
+      (match) => match[1],
+    );
+    expect(names).toEqual([
+      'Bash 코드 1',
+      'INI 코드 1: app.ini',
+      'Bash 코드 2',
+      'Python 코드',
+      'INI 코드 2: app.ini',
+      'Bash 코드 3',
+    ]);
   });
 
   it('highlights nginx and treats systemd units as ini', () => {
