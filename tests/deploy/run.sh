@@ -304,6 +304,13 @@ subst "Django from requirements.txt via pip → Debian python3-django, Django $D
 subst "pip-built uWSGI in the venv (/srv/mysite/.venv/bin/uwsgi, copied to /usr/local/bin/uwsgi) → Debian uwsgi-core $(uwsgi-core --version) + uwsgi-plugin-python3, run as /usr/bin/uwsgi_python3"
 subst "sudo apt install -y python3-venv python3-pip python3-dev build-essential git (ec2.md) and build-essential python3-dev (uwsgi.md) → not needed: nothing is compiled or cloned here"
 
+step "What this test does not run"
+skip "ec2.md: the AWS console (MFA, IAM user, instance, key pair, security group), ssh/scp/rsync from your PC: they need AWS and a second machine; scp/rsync are replaced by startproject below"
+skip "ec2.md: apt upgrade, zsh/oh-my-zsh and pyenv (optional, and they download from the internet)"
+skip "uwsgi.md: the local runs on your PC (pyenv's mysite-dev, conf/uwsgi/debug.ini with /Users/me paths)"
+skip "uwsgi.md: systemctl daemon-reload/enable/status and journalctl (no systemd here; the unit file itself is checked by npm run test:code with systemd-analyze verify, and its settings are carried out in the Emperor step)"
+skip "nginx-wsgi.md: hello_wsgi.py, mini_server.py, hello_asgi.py (teaching examples, compiled by npm run test:code)"
+
 step "Code blocks of the notes"
 rm -rf "$BLOCKS"
 "$ROOT/node_modules/.bin/tsx" tests/deploy/dumpBlocks.ts "$BLOCKS" 2>&1 | indent
