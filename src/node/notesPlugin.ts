@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { collectNotes, toMeta, type Collection } from './pipeline/collectNotes.ts';
@@ -42,8 +41,8 @@ export class ContentError extends Error {
  * Reads `content/*.md`, runs the pipeline, and serves the results as virtual
  * modules. Only serialized data reaches the browser, never unified or
  * highlight.js. In a build, a content error stops everything before a file is
- * written and removes the previous `dist/`, so a half-updated site can never
- * be deployed; in dev it shows in Vite's error overlay.
+ * written (and `npm run build` publishes only a complete build, see
+ * buildSite.ts); in dev it shows in Vite's error overlay.
  */
 export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPluginApi> {
   let config: ResolvedConfig;
@@ -86,14 +85,7 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
     async buildStart() {
       if (config.command !== 'build') return;
       collection = undefined;
-      const result = await getCollection();
-      try {
-        report(result);
-      } catch (error) {
-        const outDir = path.resolve(config.root, config.build.outDir);
-        if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
-        throw error;
-      }
+      report(await getCollection());
     },
 
     configureServer(server: ViteDevServer) {

@@ -40,12 +40,12 @@ interface RenderedRoute {
  * React hydrates. Each page gets its title, description, canonical URL, Open
  * Graph tags and a Content-Security-Policy that allows only this origin (plus
  * the hash of the inline theme script). Runs in `writeBundle`, before
- * vite-plugin-pwa lists the files to precache in `closeBundle`. On failure it
- * removes the output folder, so no half-built site is left to deploy.
+ * vite-plugin-pwa lists the files to precache in `closeBundle`. A failure
+ * fails the build; `npm run build` then leaves the published `dist/` as it
+ * was (src/node/buildSite.ts).
  */
 export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
   let config: ResolvedConfig;
-  let failed = false;
   return {
     name: 'study-notes:prerender',
     apply: 'build',
@@ -54,23 +54,7 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
     },
     async writeBundle() {
       if (config.build.ssr || process.env[SSR_BUILD_ENV]) return;
-      const outDir = path.resolve(config.root, config.build.outDir);
-      try {
-        await prerender(config, outDir, options);
-      } catch (error) {
-        failed = true;
-        await rm(outDir, { recursive: true, force: true });
-        throw error;
-      }
-    },
-    // Other plugins (the service worker generator) may still write into the
-    // folder after a failure; clear it again at the very end.
-    closeBundle: {
-      order: 'post',
-      sequential: true,
-      async handler() {
-        if (failed) await rm(path.resolve(config.root, config.build.outDir), { recursive: true, force: true });
-      },
+      await prerender(config, path.resolve(config.root, config.build.outDir), options);
     },
   };
 }
