@@ -37,6 +37,8 @@ import { remarkDirectiveFences } from './remarkDirectiveFences.ts';
 import { DIAGRAM_LANGUAGE, remarkDiagrams } from './remarkDiagrams.ts';
 import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
 import { remarkQuiz } from './remarkQuiz.ts';
+import { remarkRawHtml } from './remarkRawHtml.ts';
+import { remarkUrlSchemes } from './remarkUrlSchemes.ts';
 import { reportFatal } from './reportFatal.ts';
 import { EMBED_TAG, splitBlocks } from './splitBlocks.ts';
 
@@ -123,6 +125,9 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     .use(remarkCjkFriendly)
     .use(remarkDirective)
     .use(remarkDirectiveFences)
+    // Before remarkQuiz turns quiz prompts, choices and explanations into HTML strings.
+    .use(remarkUrlSchemes)
+    .use(remarkRawHtml)
     .use(() => (tree: MdastRoot, vfile: VFile) => {
       frontmatter = parseFrontmatter(tree, vfile);
     })
