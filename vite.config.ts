@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
 import { notesPlugin } from './src/node/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/node/prerenderPlugin.ts';
+import { MAX_PRECACHE_FILE_BYTES } from './src/node/pwa/noteSizeLimit.ts';
 import { fitPrecache } from './src/node/pwa/precacheBudget.ts';
 import { searchPlugin } from './src/node/search/searchPlugin.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './src/shared/pageHead.ts';
@@ -22,14 +23,14 @@ const serverBuild = Boolean(process.env[SSR_BUILD_ENV]);
 export default defineConfig({
   base,
   plugins: [
-    notesPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
+    notesPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content', maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
     searchPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
     siteFontPlugin({
       font: 'node_modules/pretendard/dist/public/variable/PretendardVariable.ttf',
       sources: siteTextSources(process.env.CONTENT_DIR ?? 'content'),
     }),
     react(),
-    prerenderPlugin({ siteUrl: process.env.SITE_URL }),
+    prerenderPlugin({ siteUrl: process.env.SITE_URL, maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
     // The nested server build for prerendering needs no service worker.
     !serverBuild &&
       VitePWA({
@@ -73,7 +74,8 @@ export default defineConfig({
               options: { cacheName: 'font-fallback', expiration: { maxEntries: 100 } },
             },
           ],
-          maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+          // A note over it fails the build earlier, with its place (notesPlugin, prerenderPlugin).
+          maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
           navigateFallback: null,
           cleanupOutdatedCaches: true,
         },

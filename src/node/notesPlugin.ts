@@ -1,13 +1,20 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { VFileMessage } from 'vfile-message';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { collectNotes, toMeta, type Collection } from './pipeline/collectNotes.ts';
 import { formatMessage } from './pipeline/formatMessage.ts';
+import { MAX_PRECACHE_FILE_BYTES, noteSizeProblems, type NoteFile } from './pwa/noteSizeLimit.ts';
 
 export interface NotesPluginOptions {
   /** Folder of Markdown notes, relative to the project root (default `content`). */
   contentDir?: string;
+  /**
+   * The service worker's per-file precache limit (default
+   * `MAX_PRECACHE_FILE_BYTES`): a note whose data chunk is larger fails the
+   * build with the note's file and place.
+   */
+  maxFileBytes?: number;
 }
 
 /** The module the app imports: `notes` (metadata) and `loadNote(slug)`. */
@@ -46,14 +53,20 @@ export class ContentError extends Error {
     // The author needs the file:line list, not our plugin's stack frames.
     this.stack = `${this.name}: ${message}`;
   }
+
+  /** One error listing every fatal message, one `file:line:col: error: …` line each. */
+  static of(messages: readonly VFileMessage[]): ContentError {
+    const errors = messages.filter((m) => m.fatal).map(formatMessage);
+    return new ContentError(`${errors.length} content error(s):\n${errors.join('\n')}`);
+  }
 }
 
 /**
  * Reads `content/*.md`, runs the pipeline, and serves the results as virtual
  * modules. Only serialized data reaches the browser, never unified or
  * highlight.js. In a build, a content error stops everything before a file is
- * written and removes the previous `dist/`, so a half-updated site can never
- * be deployed; in dev it shows in Vite's error overlay.
+ * written (and `npm run build` publishes only a complete build, see
+ * buildSite.ts); in dev it shows in Vite's error overlay.
  */
 export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPluginApi> {
   let config: ResolvedConfig;
@@ -77,10 +90,7 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
 
   const report = (result: Collection): void => {
     for (const message of result.messages.filter((m) => !m.fatal)) config.logger.warn(formatMessage(message));
-    if (result.failed) {
-      const errors = result.messages.filter((m) => m.fatal).map(formatMessage);
-      throw new ContentError(`${errors.length} content error(s):\n${errors.join('\n')}`);
-    }
+    if (result.failed) throw ContentError.of(result.messages);
   };
 
   return {
@@ -96,14 +106,27 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
     async buildStart() {
       if (config.command !== 'build') return;
       collection = undefined;
+      report(await getCollection());
+    },
+
+    // Here, before any file is written: vite-plugin-pwa checks sizes in
+    // `closeBundle`, which Vite runs even after a failure, and its error
+    // (naming only the output file) would replace this one.
+    async generateBundle(_output, bundle) {
+      if (config.command !== 'build' || config.build.ssr) return;
       const result = await getCollection();
-      try {
-        report(result);
-      } catch (error) {
-        const outDir = path.resolve(config.root, config.build.outDir);
-        if (existsSync(outDir)) await rm(outDir, { recursive: true, force: true });
-        throw error;
+      const files: NoteFile[] = [];
+      for (const output of Object.values(bundle)) {
+        const id = output.type === 'chunk' ? output.facadeModuleId : null;
+        if (output.type !== 'chunk' || !id?.startsWith(`\0${NOTE_PREFIX}`)) continue;
+        files.push({
+          slug: id.slice(`\0${NOTE_PREFIX}`.length),
+          file: output.fileName,
+          bytes: Buffer.byteLength(output.code),
+        });
       }
+      const problems = noteSizeProblems(files, result.notes, options.maxFileBytes ?? MAX_PRECACHE_FILE_BYTES);
+      if (problems.length > 0) throw ContentError.of(problems);
     },
 
     configureServer(server: ViteDevServer) {

@@ -8,6 +8,8 @@ import type { NoteMeta } from '../shared/note.ts';
 import type { PageHead } from '../shared/pageHead.ts';
 import { SITE_NAME } from '../shared/pageHead.ts';
 import { notePath } from '../shared/routes.ts';
+import { ContentError, NOTES_PLUGIN_NAME, type NotesPluginApi } from './notesPlugin.ts';
+import { MAX_PRECACHE_FILE_BYTES, noteSizeProblems, type NoteFile } from './pwa/noteSizeLimit.ts';
 
 /** Set while the nested server build runs, so it does not prerender itself. */
 export const SSR_BUILD_ENV = 'STUDY_NOTES_SSR_BUILD';
@@ -20,6 +22,12 @@ export interface PrerenderOptions {
    * left out (with a warning) rather than guessed.
    */
   siteUrl?: string | undefined;
+  /**
+   * The service worker's per-file precache limit (default
+   * `MAX_PRECACHE_FILE_BYTES`): a note page over it fails the build with the
+   * note's file and place.
+   */
+  maxFileBytes?: number;
 }
 
 interface RenderedRoute {
@@ -42,12 +50,12 @@ interface RenderedRoute {
  * React hydrates. Each page gets its title, description, canonical URL, Open
  * Graph tags and a Content-Security-Policy that allows only this origin (plus
  * the hash of the inline theme script). Runs in `writeBundle`, before
- * vite-plugin-pwa lists the files to precache in `closeBundle`. On failure it
- * removes the output folder, so no half-built site is left to deploy.
+ * vite-plugin-pwa lists the files to precache in `closeBundle`. A failure
+ * fails the build; `npm run build` then leaves the published `dist/` as it
+ * was (src/node/buildSite.ts).
  */
 export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
   let config: ResolvedConfig;
-  let failed = false;
   return {
     name: 'study-notes:prerender',
     apply: 'build',
@@ -56,23 +64,7 @@ export function prerenderPlugin(options: PrerenderOptions = {}): Plugin {
     },
     async writeBundle() {
       if (config.build.ssr || process.env[SSR_BUILD_ENV]) return;
-      const outDir = path.resolve(config.root, config.build.outDir);
-      try {
-        await prerender(config, outDir, options);
-      } catch (error) {
-        failed = true;
-        await rm(outDir, { recursive: true, force: true });
-        throw error;
-      }
-    },
-    // Other plugins (the service worker generator) may still write into the
-    // folder after a failure; clear it again at the very end.
-    closeBundle: {
-      order: 'post',
-      sequential: true,
-      async handler() {
-        if (failed) await rm(path.resolve(config.root, config.build.outDir), { recursive: true, force: true });
-      },
+      await prerender(config, path.resolve(config.root, config.build.outDir), options);
     },
   };
 }
@@ -133,15 +125,18 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
   }
   pages.push({ route: `${base}404/`, file: '404.html', rendered: await renderRoute(`${base}404/`) });
 
-  for (const page of pages) {
+  const filled = pages.map((page) => {
     const expected = page.file === '404.html' ? 404 : 200;
     if (page.rendered.status !== expected) {
       const detail = page.rendered.errors?.join('\n') ?? '';
       throw new Error(`Prerendering ${page.route} answered ${page.rendered.status}, expected ${expected}\n${detail}`);
     }
     const canonical = siteUrl && page.file !== '404.html' ? siteUrl + page.route.slice(base.length) : undefined;
-    const html = fillTemplate(template, page.rendered, page.route, canonical);
-    const target = path.join(outDir, page.file);
+    return { file: page.file, html: fillTemplate(template, page.rendered, page.route, canonical) };
+  });
+  await checkNotePageSizes(config, filled, options.maxFileBytes ?? MAX_PRECACHE_FILE_BYTES);
+  for (const { file, html } of filled) {
+    const target = path.join(outDir, file);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, html);
   }
@@ -166,6 +161,31 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
   }
   if (!existsSync(path.join(outDir, '404.html'))) throw new Error('404.html was not written');
   await rm(serverDir, { recursive: true, force: true });
+}
+
+/**
+ * Fails the build, naming the note and its largest block, when a note page is
+ * too large for the service worker to precache. Checked before any page is
+ * written: vite-plugin-pwa's own check runs in `closeBundle`, which Vite runs
+ * even after this failure, and its error (naming only the output file) would
+ * replace ours if the page were on disk. Data chunks are checked by
+ * notesPlugin in `generateBundle`, for the same reason.
+ */
+async function checkNotePageSizes(
+  config: ResolvedConfig,
+  pages: readonly { file: string; html: string }[],
+  limitBytes: number,
+): Promise<void> {
+  const api = config.plugins.find((plugin) => plugin.name === NOTES_PLUGIN_NAME)?.api as NotesPluginApi | undefined;
+  if (!api) return;
+  const { notes } = await api.getCollection();
+  const files: NoteFile[] = notes.flatMap(({ note }) => {
+    const file = `${notePath(note.slug).slice(1)}index.html`;
+    const page = pages.find((candidate) => candidate.file === file);
+    return page ? [{ slug: note.slug, file, bytes: Buffer.byteLength(page.html) }] : [];
+  });
+  const problems = noteSizeProblems(files, notes, limitBytes);
+  if (problems.length > 0) throw ContentError.of(problems);
 }
 
 /** Puts the rendered app and its head into index.html (markers `<!--app-head-->` and `<!--app-html-->`). */

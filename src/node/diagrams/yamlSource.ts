@@ -1,5 +1,15 @@
 import type { Point, Position } from 'unist';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit as visitYaml,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -31,13 +41,50 @@ export class YamlSource {
     this.doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true });
   }
 
-  /** YAML syntax errors, placed. */
+  /**
+   * YAML syntax errors, placed. The parser notices an unclosed quote, `[` or
+   * `{` only where it gives up, which is the start of the next line or the
+   * end of the block; those point at the opening character instead, since
+   * that is where the author left something open.
+   */
   syntaxProblems(): DiagramProblem[] {
-    return this.doc.errors.map((error) => ({
-      reason: `Invalid YAML in diagram: ${firstSentence(error.message)}`,
-      place: { start: this.point(error.pos[0]), end: this.point(error.pos[1]) },
-      ruleId: 'diagram-yaml',
-    }));
+    return this.doc.errors.map((error) => {
+      const opener = this.unclosedOpener(error.message, error.pos[0]);
+      if (opener) {
+        return {
+          reason: `Invalid YAML in diagram: unclosed \`${opener.char}\`: expected a \`${opener.closer}\` to close the ${opener.what} that starts here`,
+          place: { start: this.point(opener.offset), end: this.point(opener.offset + 1) },
+          ruleId: 'diagram-yaml',
+        };
+      }
+      return {
+        reason: `Invalid YAML in diagram: ${firstSentence(error.message)}`,
+        place: { start: this.point(error.pos[0]), end: this.point(error.pos[1]) },
+        ruleId: 'diagram-yaml',
+      };
+    });
+  }
+
+  /** The innermost quoted value or flow collection left open where `message` was reported. */
+  private unclosedOpener(
+    message: string,
+    offset: number,
+  ): { offset: number; char: string; closer: string; what: string } | undefined {
+    const closer = /Missing closing (["'])quote/.exec(message)?.[1] ?? /end with an? ([\]}])/.exec(message)?.[1];
+    if (!closer) return undefined;
+    let found: { offset: number; char: string; closer: string; what: string } | undefined;
+    visitYaml(this.doc, (_key, node) => {
+      if (!isNode(node) || !node.range) return;
+      const [start, , end] = node.range;
+      if (start >= offset || end < offset || (found && found.offset > start)) return;
+      if (closer === '"' || closer === "'") {
+        const quoted = isScalar(node) && node.type === (closer === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+        if (quoted) found = { offset: start, char: closer, closer, what: 'quoted value' };
+      } else if (closer === '}' ? isMap(node) && node.flow : isSeq(node) && node.flow) {
+        found = { offset: start, char: closer === '}' ? '{' : '[', closer, what: closer === '}' ? 'map' : 'list' };
+      }
+    });
+    return found;
   }
 
   /**

@@ -71,15 +71,17 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
   for (const { file, compiled } of bySlug.values()) {
     for (const question of compiled?.questions ?? []) {
       const owner = questionOwner.get(question.id);
+      const place = compiled?.questionIdPlaces.get(question.id);
       if (owner) {
         messages.push(
           fatal(
-            `Duplicate question id \`${question.id}\`: \`${owner}\` already uses it; expected ids unique across all notes`,
+            `Duplicate question id \`${question.id}\`: \`${owner}\` already uses it; expected ids unique across all notes, since progress is stored under the id`,
             file.path,
+            place,
           ),
         );
       } else {
-        questionOwner.set(question.id, file.path);
+        questionOwner.set(question.id, place ? `${file.path}:${place.start.line}:${place.start.column}` : file.path);
       }
     }
   }

@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
+import type { Position } from 'unist';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import nginx from 'highlight.js/lib/languages/nginx';
 import { common } from 'lowlight';
@@ -31,11 +33,14 @@ import { rehypeBreakLongCode } from './rehypeBreakLongCode.ts';
 import { rehypeKeepJoined } from './rehypeKeepJoined.ts';
 import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
+import { remarkDirectiveFences } from './remarkDirectiveFences.ts';
 import { DIAGRAM_LANGUAGE, remarkDiagrams } from './remarkDiagrams.ts';
 import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
 import { remarkQuiz } from './remarkQuiz.ts';
+import { remarkRawHtml } from './remarkRawHtml.ts';
+import { remarkUrlSchemes } from './remarkUrlSchemes.ts';
 import { reportFatal } from './reportFatal.ts';
-import { splitBlocks } from './splitBlocks.ts';
+import { EMBED_TAG, splitBlocks } from './splitBlocks.ts';
 
 export interface CompileOptions {
   /** Base path the site is served under, starting and ending with `/` (default `/`). */
@@ -44,6 +49,8 @@ export interface CompileOptions {
 
 /** A compiled note plus what only the build needs (search text, links to check). */
 export interface CompiledNote {
+  /** The Markdown file, as given to `compileNote` (`content/uwsgi.md`), for messages. */
+  path: string;
   note: Note;
   /** Plain text of the body, for search. */
   text: string;
@@ -55,6 +62,19 @@ export interface CompiledNote {
   ids: Set<string>;
   /** The note's questions, in order (also inside `note.body`). */
   questions: QuizQuestion[];
+  /**
+   * The size of each top-level block of the body as delivered (HTML, or JSON
+   * for a quiz or diagram) with its place, so a note too large to keep
+   * offline can say where its bulk is.
+   */
+  blockSizes: BlockSize[];
+  /** Where each question's id is written, for messages about ids used in two notes. */
+  questionIdPlaces: Map<string, Position | undefined>;
+}
+
+export interface BlockSize {
+  place?: Position;
+  bytes: number;
 }
 
 export interface CompileResult {
@@ -87,6 +107,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
 
   const links: NoteLink[] = [];
   const questions: QuizQuestion[] = [];
+  const questionIdPlaces = new Map<string, Position | undefined>();
   // Interactive blocks collected by embed plugins, in placeholder order.
   const embeds: NoteBlock[] = [];
   const addEmbed = (block: NoteBlock): number => embeds.push(block) - 1;
@@ -103,11 +124,22 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     // Lets `**굵게**는` close before Korean particles (CommonMark's flanking rules assume spaces).
     .use(remarkCjkFriendly)
     .use(remarkDirective)
+    .use(remarkDirectiveFences)
+    // Before remarkQuiz turns quiz prompts, choices and explanations into HTML strings.
+    .use(remarkUrlSchemes)
+    .use(remarkRawHtml)
     .use(() => (tree: MdastRoot, vfile: VFile) => {
       frontmatter = parseFrontmatter(tree, vfile);
     })
     .use(remarkNoteLinks, { base: options.base ?? '/', collect: (link) => links.push(link) })
-    .use(remarkQuiz, { noteSlug: slug, addEmbed, collect: (question) => questions.push(question) })
+    .use(remarkQuiz, {
+      noteSlug: slug,
+      addEmbed,
+      collect: (question, idPlace) => {
+        questions.push(question);
+        questionIdPlaces.set(question.id, idPlace);
+      },
+    })
     // Diagram figures and their step anchors are link targets too (`note.md#tls13-handshake-step-3`).
     .use(remarkDiagrams, {
       addEmbed,
@@ -164,6 +196,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
   let body: NoteBlock[] = [];
   let plainText = '';
   let readingText = '';
+  let blockSizes: BlockSize[] = [];
   try {
     const tree = processor.parse(file);
     // Front matter and diagram sources (YAML) are data, not reading text;
@@ -176,7 +209,9 @@ export function compileNote(path: string, text: string, options: CompileOptions 
       { ...tree, children: content.filter((node) => !(node.type === 'containerDirective' && node.name === 'quiz')) },
       { includeHtml: false },
     );
-    body = splitBlocks(processor.runSync(tree, file) as HastRoot, embeds);
+    const hast = processor.runSync(tree, file) as HastRoot;
+    blockSizes = measureBlocks(hast, embeds);
+    body = splitBlocks(hast, embeds);
   } catch (error) {
     // A plugin bug, not an author mistake: still report it against the file.
     reportFatal(
@@ -204,7 +239,23 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     body,
     outline,
   };
-  return { compiled: { note, text: plainText, sections, links, ids, questions }, messages };
+  return {
+    compiled: { path, note, text: plainText, sections, links, ids, questions, questionIdPlaces, blockSizes },
+    messages,
+  };
+}
+
+/** Bytes of each top-level block, placed at its source (an embed counts as the JSON it ships as). */
+function measureBlocks(tree: HastRoot, embeds: readonly NoteBlock[]): BlockSize[] {
+  const placeOf = (node: HastRoot['children'][number]): Position | undefined =>
+    node.position ?? ('children' in node ? node.children.map(placeOf).find(Boolean) : undefined);
+  return tree.children.flatMap((node) => {
+    if (node.type !== 'element') return [];
+    const embed = node.tagName === EMBED_TAG ? embeds[Number(node.properties.dataIndex)] : undefined;
+    const bytes = Buffer.byteLength(embed ? JSON.stringify(embed) : toHtml(node));
+    const place = placeOf(node);
+    return [place ? { place, bytes } : { bytes }];
+  });
 }
 
 /** `content/nginx-wsgi.md` → `nginx-wsgi`. */

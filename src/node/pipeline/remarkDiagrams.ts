@@ -100,6 +100,8 @@ export function remarkDiagrams(options: RemarkDiagramsOptions) {
       const placeholder = {
         type: 'diagramEmbed',
         data: { hName: 'study-notes-embed', hProperties: { dataIndex: String(embedIndex) } },
+        // Kept so a message about the note's size can point at its largest blocks.
+        position: node.position,
       };
       parent.children.splice(index, 1, placeholder as unknown as RootContent);
       return undefined;

@@ -4,7 +4,7 @@ import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } fr
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
-import type { Node } from 'unist';
+import type { Node, Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { NoteBlock } from '../../shared/note.ts';
@@ -16,8 +16,11 @@ export interface RemarkQuizOptions {
   noteSlug: string;
   /** Stores an interactive block and returns its index for the placeholder. */
   addEmbed: (block: NoteBlock) => number;
-  /** Receives every compiled question (for the review page and id checks). */
-  collect: (question: QuizQuestion) => void;
+  /**
+   * Receives every compiled question (for the review page) and where its id is
+   * written (for the check that ids are unique across notes).
+   */
+  collect: (question: QuizQuestion, idPlace: Position | undefined) => void;
 }
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -45,7 +48,7 @@ const falseWords = new Set(['거짓', 'X', 'x', '틀리다', '아니오']);
 export function remarkQuiz(options: RemarkQuizOptions) {
   return (tree: Root, file: VFile) => {
     const sectionOf = headingSections(tree);
-    const seen = new Set<string>();
+    const seen = new Map<string, Position | undefined>();
 
     visit(tree, 'containerDirective', (node, index, parent) => {
       const directive = node as ContainerDirective;
@@ -65,26 +68,46 @@ export function remarkQuiz(options: RemarkQuizOptions) {
         parent.children.splice(index, 1);
         return index;
       }
+      const idPlace = quizIdPlace(directive, file, question.id);
       if (seen.has(question.id)) {
+        const first = seen.get(question.id)?.start;
         reportFatal(
           file,
-          `Duplicate question id \`${question.id}\`: expected every \`:::quiz{#id}\` to be unique`,
-          directive,
+          `Duplicate question id \`${question.id}\`: ${first ? `line ${first.line} already uses it` : 'already used in this note'}; expected every \`:::quiz{#id}\` to be unique`,
+          idPlace,
           'quiz-id',
         );
         parent.children.splice(index, 1);
         return index;
       }
-      seen.add(question.id);
-      options.collect(question);
+      seen.set(question.id, idPlace);
+      options.collect(question, idPlace);
       const embedIndex = options.addEmbed({ kind: 'quiz', question });
       const placeholder = {
         type: 'quizEmbed',
         data: { hName: 'study-notes-embed', hProperties: { dataIndex: String(embedIndex) } },
+        // Kept so a message about the note's size can point at its largest blocks.
+        position: directive.position,
       };
       parent.children.splice(index, 1, placeholder as unknown as RootContent);
     });
   };
+}
+
+/**
+ * Where the id is written on the opening line (`#ec2-keys` in
+ * `:::quiz{#ec2-keys}`, or the value of `id=`), so a message about the id
+ * points at it; the whole block when it cannot be found.
+ */
+function quizIdPlace(directive: ContainerDirective, file: VFile, id: string): Position | undefined {
+  const start = directive.position?.start;
+  if (!start) return undefined;
+  const line = String(file.value).split(/\r?\n|\r/)[start.line - 1] ?? '';
+  const match = new RegExp(`(#|\\bid=["']?)(${id})(?![\\w-])`).exec(line.slice(start.column - 1));
+  if (!match) return directive.position;
+  const column = start.column + match.index + (match[1] === '#' ? 0 : (match[1]?.length ?? 0));
+  const length = id.length + (match[1] === '#' ? 1 : 0);
+  return { start: { line: start.line, column }, end: { line: start.line, column: column + length } };
 }
 
 function compileQuestion(

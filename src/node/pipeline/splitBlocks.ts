@@ -3,14 +3,14 @@ import { toHtml } from 'hast-util-to-html';
 import type { NoteBlock } from '../../shared/note.ts';
 
 /** Tag name of the placeholder an embed plugin leaves in the tree (see `embedPlaceholder`). */
-const PLACEHOLDER = 'study-notes-embed';
+export const EMBED_TAG = 'study-notes-embed';
 
 /**
  * A placeholder for an interactive block (a quiz, a diagram) that React
  * renders itself. `index` points into the list the plugin keeps.
  */
 export function embedPlaceholder(index: number): Element {
-  return { type: 'element', tagName: PLACEHOLDER, properties: { dataIndex: String(index) }, children: [] };
+  return { type: 'element', tagName: EMBED_TAG, properties: { dataIndex: String(index) }, children: [] };
 }
 
 /**
@@ -28,7 +28,7 @@ export function splitBlocks(tree: Root, embeds: readonly NoteBlock[]): NoteBlock
     run = [];
   };
   for (const node of tree.children) {
-    if (node.type === 'element' && node.tagName === PLACEHOLDER) {
+    if (node.type === 'element' && node.tagName === EMBED_TAG) {
       flush();
       const embed = embeds[Number(node.properties.dataIndex)];
       if (embed) blocks.push(embed);

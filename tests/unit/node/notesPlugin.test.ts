@@ -26,13 +26,13 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const buildWith = (contentDir: string) =>
+const buildWith = (contentDir: string, maxFileBytes?: number) =>
   build({
     configFile: false,
     root,
     base: '/study-notes/',
     logLevel: 'silent',
-    plugins: [notesPlugin({ contentDir })],
+    plugins: [notesPlugin({ contentDir, ...(maxFileBytes ? { maxFileBytes } : {}) })],
     build: { outDir: 'dist', emptyOutDir: true },
   });
 
@@ -49,7 +49,7 @@ describe('notesPlugin', () => {
     expect(second).toContain('/study-notes/notes/second/#');
   });
 
-  it('stops on content errors with file:line:col for each, and leaves no dist/ behind', async () => {
+  it('stops on content errors with file:line:col for each, before touching the existing dist/', async () => {
     await mkdir(path.join(root, 'dist'));
     await writeFile(path.join(root, 'dist/stale.html'), 'old build');
     const error = await buildWith(path.join(fixtures, 'broken-content')).then(
@@ -60,6 +60,17 @@ describe('notesPlugin', () => {
     const text = String(error);
     expect(text).toMatch(/bad-frontmatter\.md:4:8-4:13: error: Invalid front matter field `order`/);
     expect(text).toMatch(/unknown-directive\.md:10:1-12:4: error: Unknown directive `:::spoiler`/);
+    expect(await readFile(path.join(root, 'dist/stale.html'), 'utf8')).toBe('old build');
+  });
+
+  it('stops a note whose data chunk is over the precache limit at its largest block, before writing anything', async () => {
+    const error = await buildWith(path.join(fixtures, 'good-content'), 300).then(
+      () => undefined,
+      (reason: unknown) => String(reason),
+    );
+    expect(error).toMatch(
+      /good-content\/first\.md:8:1-8:6: error: Note too large to keep offline: its data `assets\/first-[\w-]+\.js` is \d+\.\d KiB, over the 0\.3 KiB the service worker precaches per file; the block here is 0\.\d KiB of it: expected a smaller note \(split it into two notes, or shorten this block\)/,
+    );
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 });

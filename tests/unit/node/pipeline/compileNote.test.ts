@@ -271,10 +271,10 @@ describe('compileNote: tables, text and reading time', () => {
     expect(compiled?.note.readingMinutes).toBe(3);
   });
 
-  it('does not pass raw HTML through', () => {
-    const { compiled } = compile(noteMarkdown('<script>alert(1)</script>\n\n문단 <b>굵게</b>'));
-    expect(htmlOf(compiled)).not.toContain('<script>');
-    expect(htmlOf(compiled)).not.toContain('<b>');
+  it('does not pass raw HTML through: it refuses the note, naming each tag (see remarkRawHtml.test.ts)', () => {
+    const { compiled, lines } = compile(noteMarkdown('<script>alert(1)</script>\n\n문단 <b>굵게</b>'));
+    expect(compiled).toBeUndefined();
+    expect(lines.map((line) => /raw HTML `([^`]+)`/.exec(line)?.[1])).toEqual(['<script>', '<b>', '</b>']);
   });
 });
 

@@ -102,20 +102,20 @@ describe('remarkQuiz: mistakes stop the build with a position', () => {
   it('rejects a duplicate id in one note, and a quiz nested in a callout', () => {
     const duplicate = compile(':::quiz{#q}\nA\n\n- [x] a\n:::\n\n:::quiz{#q}\nB\n\n- [x] b\n:::');
     expect(duplicate.lines).toEqual([
-      `content/quiz.md:${BODY_LINE + 6}:1-${BODY_LINE + 10}:4: error: Duplicate question id \`q\`: expected every \`:::quiz{#id}\` to be unique`,
+      `content/quiz.md:${BODY_LINE + 6}:9-${BODY_LINE + 6}:11: error: Duplicate question id \`q\`: line ${BODY_LINE} already uses it; expected every \`:::quiz{#id}\` to be unique`,
     ]);
     const nested = compile('::::note\n:::quiz{#q}\nA\n\n- [x] a\n:::\n::::');
     expect(nested.lines[0]).toMatch(/Unexpected `:::quiz` inside another block: expected it at the top level/);
   });
 
-  it('rejects the same id in two notes', () => {
+  it('rejects the same id in two notes at the second id, naming the place of the first', () => {
     const { failed, messages } = collectNotes([
       { path: 'content/a.md', text: noteMarkdown(':::quiz{#same}\nA\n\n- [x] a\n:::') },
-      { path: 'content/b.md', text: noteMarkdown(':::quiz{#same}\nB\n\n- [x] b\n:::') },
+      { path: 'content/b.md', text: noteMarkdown('## 절\n\n:::quiz{id=same type=single}\nB\n\n- [x] b\n:::') },
     ]);
     expect(failed).toBe(true);
     expect(messages.map(formatMessage)).toEqual([
-      'content/b.md: error: Duplicate question id `same`: `content/a.md` already uses it; expected ids unique across all notes',
+      `content/b.md:${BODY_LINE + 2}:12-${BODY_LINE + 2}:16: error: Duplicate question id \`same\`: \`content/a.md:${BODY_LINE}:9\` already uses it; expected ids unique across all notes, since progress is stored under the id`,
     ]);
   });
 });
