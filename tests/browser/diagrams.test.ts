@@ -51,8 +51,11 @@ async function open(route: string, options: BrowserContextOptions = {}) {
 const figure = (id: string) => page.locator(`figure#${id}`);
 const counter = (fig: Locator) => fig.locator('.diagram-counter').textContent();
 const caption = (fig: Locator) => fig.locator('.diagram-caption .is-current').textContent();
-/** Waits until the diagram runs in the browser: its Suspense boundary hydrates just after the page. */
-const live = (fig: Locator) => expect.poll(() => counter(fig)).toMatch(/^\d+ \/ \d+$/);
+/** Brings the diagram near the screen, where its island starts, and waits until it runs. */
+const live = async (fig: Locator) => {
+  await fig.scrollIntoViewIfNeeded();
+  await expect.poll(() => counter(fig), { timeout: 15_000 }).toMatch(/^\d+ \/ \d+$/);
+};
 const stateOf = (fig: Locator, element: string) =>
   fig
     .locator(`[data-element="${element}"]`)
@@ -72,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('diagrams in the notes', () => {
-  it('has every diagram, each a figure of its kind that opens at step 1 after hydration', async () => {
+  it('has every diagram, each a figure of its kind that opens at step 1 once near the screen', async () => {
     await open('');
     for (const [slug, diagrams] of Object.entries(DIAGRAMS)) {
       await page.goto(url(`notes/${slug}/`));
@@ -80,7 +83,9 @@ describe('diagrams in the notes', () => {
       for (const { id, kind } of diagrams) {
         const fig = figure(id);
         expect(await fig.getAttribute('data-diagram'), id).toBe(kind);
-        await expect.poll(() => counter(fig), { message: id }).toMatch(/^1 \/ \d+$/);
+        // Each diagram is an island: it starts as it nears the screen.
+        await fig.scrollIntoViewIfNeeded();
+        await expect.poll(() => counter(fig), { message: id, timeout: 15_000 }).toMatch(/^1 \/ \d+$/);
         expect(await fig.getByRole('button', { name: '다음 단계' }).isEnabled(), id).toBe(true);
       }
     }
@@ -317,7 +322,7 @@ describe('motion and loading', () => {
     expect(duration.split(',').every((value) => parseFloat(value) === 0)).toBe(true);
   });
 
-  it('loads diagram code only on pages with diagrams', async () => {
+  it('loads diagram code only on pages with diagrams, and only once one nears the screen', async () => {
     const diagramAssets = () =>
       page.evaluate(() =>
         performance
@@ -329,6 +334,9 @@ describe('motion and loading', () => {
     expect(await diagramAssets()).toEqual([]);
     await page.goto(url('notes/https-ssl/'));
     await page.waitForSelector('html[data-hydrated="true"]');
+    // The stylesheet comes with the page (the picture is styled before any script); the code waits.
+    expect(await diagramAssets()).toEqual([expect.stringMatching(/diagram-[^/]*\.css$/)]);
+    await live(figure('tls13-handshake'));
     expect((await diagramAssets()).length).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 // The full font's unicode-range subsets, for what a learner types that the site font lacks.
 import 'pretendard/dist/web/variable/pretendardvariable-dynamic-subset.css';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { SearchDialogView } from '../search/SearchDialog.tsx';
 
@@ -18,7 +19,15 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-function SearchIsland({ navigate, launcher }: { navigate: (url: string) => void; launcher: HTMLElement | null }) {
+function SearchIsland({
+  navigate,
+  launcher,
+  initialText,
+}: {
+  navigate: (url: string) => void;
+  launcher: HTMLElement | null;
+  initialText: string;
+}) {
   const opened = useSyncExternalStore(subscribe, () => openCount);
   const [closedAt, setClosedAt] = useState(0);
   const open = opened > closedAt;
@@ -27,6 +36,7 @@ function SearchIsland({ navigate, launcher }: { navigate: (url: string) => void;
   return (
     <SearchDialogView
       open={open}
+      initialText={initialText}
       onClose={() => setClosedAt(opened)}
       location={{ pathname: `/${window.location.pathname.slice(base.length)}`, hash: window.location.hash }}
       navigate={({ pathname, hash }) => navigate(`${base}${pathname.replace(/^\//, '')}${hash}`)}
@@ -34,17 +44,34 @@ function SearchIsland({ navigate, launcher }: { navigate: (url: string) => void;
   );
 }
 
-/** Opens the search dialog, mounting it on first use. */
-export function openSearch(navigate: (url: string) => void): void {
+/**
+ * Opens the search dialog, mounting it on first use with what the reader
+ * already typed (`initialText`, from the loader's stand-in field); resolves
+ * once it is open.
+ */
+export function openSearch(navigate: (url: string) => void, initialText = ''): Promise<void> {
   openCount += 1;
   if (!mounted) {
     mounted = true;
     const container = document.createElement('div');
     container.className = 'search-island';
     document.body.append(container);
-    createRoot(container).render(
-      <SearchIsland navigate={navigate} launcher={document.querySelector('.search-launcher')} />,
+    flushSync(() =>
+      createRoot(container).render(
+        <SearchIsland
+          navigate={navigate}
+          launcher={document.querySelector('.search-launcher')}
+          initialText={initialText}
+        />,
+      ),
     );
   }
   for (const listener of listeners) listener();
+  return new Promise((resolve) => {
+    const check = (frames: number) => {
+      if (document.querySelector('.search-island dialog[open]') || frames > 30) resolve();
+      else requestAnimationFrame(() => check(frames + 1));
+    };
+    check(0);
+  });
 }

@@ -129,9 +129,53 @@ function asleep(container: HTMLElement | null): container is HTMLElement {
 let searchModule: Promise<typeof import('./SearchIsland.tsx')> | undefined;
 let navigationModule: Promise<typeof import('./pageNavigation.ts')> | undefined;
 
+let standIn: { dialog: HTMLDialogElement; input: HTMLInputElement } | undefined;
+
+/**
+ * A plain search field shown at once while the dialog's code loads, so what
+ * the reader types right after the shortcut is kept (and handed over).
+ */
+function showStandIn(): void {
+  if (standIn || document.querySelector('.search-island')) return;
+  const dialog = document.createElement('dialog');
+  dialog.className = 'search-dialog search-stand-in';
+  dialog.setAttribute('aria-label', '노트 검색');
+  const panel = document.createElement('div');
+  panel.className = 'search-panel';
+  const field = document.createElement('div');
+  field.className = 'search-field';
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.setAttribute('aria-label', '검색어');
+  input.placeholder = '낱말이나 설정 이름으로 찾기';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  const status = document.createElement('p');
+  status.className = 'search-status';
+  status.setAttribute('role', 'status');
+  status.textContent = '검색을 준비하는 중…';
+  field.append(input);
+  panel.append(field, status);
+  dialog.append(panel);
+  document.body.append(dialog);
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    standIn = undefined;
+  });
+  dialog.showModal();
+  input.focus();
+  standIn = { dialog, input };
+}
+
 function openSearch(): void {
+  showStandIn();
   searchModule ??= import('./SearchIsland.tsx');
-  void searchModule.then(({ openSearch: open }) => open((url) => void navigateTo(url)));
+  void searchModule.then(async ({ openSearch: open }) => {
+    const waiting = standIn;
+    if (waiting && !waiting.dialog.open) return;
+    await open((url) => void navigateTo(url), waiting?.input.value ?? '');
+    waiting?.dialog.close();
+  });
 }
 
 async function navigateTo(href: string): Promise<void> {

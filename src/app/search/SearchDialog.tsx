@@ -11,6 +11,8 @@ export interface SearchDialogProps {
   onClose: () => void;
   /** Loads the index; tests pass their own. */
   load?: () => Promise<SectionSearch>;
+  /** What the reader typed before the dialog's code arrived (island pages): kept, caret at its end. */
+  initialText?: string;
 }
 
 /** Where the reader is, and how to go to a result: the router's in the app, the island page navigation elsewhere. */
@@ -52,12 +54,14 @@ export function SearchDialogView({
   load = loadSearch,
   navigate,
   location,
+  initialText,
 }: SearchDialogProps & SearchPlace) {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [engine, setEngine] = useState<Engine>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const [query, setQuery] = useState({ text: '', composing: false });
+  const [query, setQuery] = useState({ text: initialText ?? '', composing: false });
+  const carried = useRef(Boolean(initialText));
   const [active, setActive] = useState(0);
   const deferred = useDeferredValue(query);
   const id = useId();
@@ -81,9 +85,16 @@ export function SearchDialogView({
     if (!element) return;
     if (open && !element.open) {
       element.showModal();
-      // Reopening keeps the last query, selected so typing replaces it.
       input.current?.focus();
-      input.current?.select();
+      if (carried.current) {
+        // Typed before the dialog arrived: go on typing after it.
+        carried.current = false;
+        const end = input.current?.value.length ?? 0;
+        input.current?.setSelectionRange(end, end);
+      } else {
+        // Reopening keeps the last query, selected so typing replaces it.
+        input.current?.select();
+      }
     }
     if (!open && element.open) element.close();
   }, [open]);
