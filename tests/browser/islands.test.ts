@@ -97,7 +97,7 @@ describe('islands', () => {
   it('keeps a choice made before the question started, and grades it', async () => {
     const page = await phone();
     await openEarly(page, 'normalization');
-    const quiz = page.locator('[data-island-id="db-design-type-01"]');
+    const quiz = page.locator('[data-island="quiz"]:has(.quiz-single)').first();
     await quiz.locator('label').first().scrollIntoViewIfNeeded();
     await quiz.locator('label').first().tap();
     await expect.poll(() => quiz.getAttribute('data-island-state'), { timeout: 20_000 }).toBe('ready');

@@ -232,7 +232,10 @@ describe('search accessibility (axe-core)', () => {
       it(`has no violations with the dialog open, empty and with results (${colorScheme}, ${width}px)`, async () => {
         await open({ route: 'notes/https-ssl/', colorScheme, width, bypassCSP: true });
         await page.keyboard.press('Control+k');
-        await expect.poll(() => dialog().getByRole('button', { name: '소켓' }).isVisible()).toBe(true);
+        // The first open loads the dialog's code (an island on a note page).
+        await expect
+          .poll(() => dialog().getByRole('button', { name: '소켓' }).isVisible(), { timeout: 15_000 })
+          .toBe(true);
         const problems = (await axeViolations(page)).map((line) => `empty: ${line}`);
         await input().fill('핸드셰이크');
         await expect.poll(() => options().count()).toBeGreaterThan(1);

@@ -62,7 +62,10 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
     dispatch({ type: 'goto', step: linked });
     // The fragment targets the step's line in the list; show the picture instead.
     const element = figure.current;
-    if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start' });
+    // At once rather than smoothly: the islands above may still start and change height, and
+    // the browser keeps a still page's place (scroll anchoring) but not a glide's end.
+    if (element && typeof element.scrollIntoView === 'function')
+      element.scrollIntoView({ block: 'start', behavior: 'instant' });
   }, [diagram, hash]);
 
   useEffect(() => {

@@ -129,7 +129,7 @@ function asleep(container: HTMLElement | null): container is HTMLElement {
 let searchModule: Promise<typeof import('./SearchIsland.tsx')> | undefined;
 let navigationModule: Promise<typeof import('./pageNavigation.ts')> | undefined;
 
-let standIn: { dialog: HTMLDialogElement; input: HTMLInputElement } | undefined;
+let standIn: { dialog: HTMLDialogElement; input: HTMLInputElement; returnFocus: HTMLElement | null } | undefined;
 
 /**
  * A plain search field shown at once while the dialog's code loads, so what
@@ -137,6 +137,7 @@ let standIn: { dialog: HTMLDialogElement; input: HTMLInputElement } | undefined;
  */
 function showStandIn(): void {
   if (standIn || document.querySelector('.search-island')) return;
+  const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const dialog = document.createElement('dialog');
   dialog.className = 'search-dialog search-stand-in';
   dialog.setAttribute('aria-label', '노트 검색');
@@ -164,7 +165,7 @@ function showStandIn(): void {
   });
   dialog.showModal();
   input.focus();
-  standIn = { dialog, input };
+  standIn = { dialog, input, returnFocus };
 }
 
 function openSearch(): void {
@@ -175,6 +176,17 @@ function openSearch(): void {
     if (waiting && !waiting.dialog.open) return;
     await open((url) => void navigateTo(url), waiting?.input.value ?? '');
     waiting?.dialog.close();
+    // The dialog opened over the stand-in, so on closing it would hand focus back to
+    // the stand-in's field, which is gone: hand it to where the reader was instead.
+    if (waiting) {
+      document.querySelector('.search-island dialog')?.addEventListener(
+        'close',
+        () => {
+          if (!document.activeElement || document.activeElement === document.body) waiting.returnFocus?.focus();
+        },
+        { once: true },
+      );
+    }
   });
 }
 
