@@ -455,7 +455,8 @@ describe('accessibility (axe-core)', () => {
           problems.push(...(await axeViolations(page)).map((line) => `${route || 'home'}: ${line}`));
         }
         expect(problems).toEqual([]);
-      });
+        // Seven pages, axe taking seconds on each long note: more than the default 30 s on a busy machine.
+      }, 120_000);
     }
   }
 });
