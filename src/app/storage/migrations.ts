@@ -44,24 +44,56 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
+/** The stores every version of our schema has; a database without them is not ours. */
+const OUR_STORES = ['cards', 'logs', 'meta', 'backups'] as const;
+
+/**
+ * A database under our name that is not shaped like ours (another site on the
+ * same origin made it, or a page loader created it empty). Never written to.
+ */
+export class UnexpectedDatabaseError extends Error {
+  constructor(
+    readonly databaseName: string,
+    readonly missing: readonly string[],
+  ) {
+    super(`IndexedDB database "${databaseName}" lacks ${missing.join(', ')}`);
+    this.name = 'UnexpectedDatabaseError';
+  }
+}
+
+/** The stores of ours that `names` lacks (none for a database of our shape). */
+export function missingStores(names: DOMStringList): string[] {
+  return OUR_STORES.filter((name) => !names.contains(name));
+}
+
 /**
  * Opens `name`, applying the steps it lacks. A step that throws aborts the
  * upgrade (the old data stays); `onBlocking` runs when a newer version in
- * another tab wants to upgrade.
+ * another tab wants to upgrade, `onBlocked` when an older tab does not let
+ * this one upgrade. A database that has a version but not our stores
+ * rejects with `UnexpectedDatabaseError` and is left as it was; one with no
+ * stores at all holds nothing and is built from the first step.
  */
 export async function openWith(
   name: string,
   steps: readonly Migration[],
   onBlocking: () => void,
+  onBlocked: () => void = () => undefined,
 ): Promise<IDBPDatabase<ProgressDB>> {
   let failure: unknown;
+  let database: IDBPDatabase<ProgressDB>;
   try {
-    return await openDB<ProgressDB>(name, steps.length, {
+    database = await openDB<ProgressDB>(name, steps.length, {
       async upgrade(database, oldVersion, _newVersion, transaction) {
         // An abort is reported through openDB's rejection below.
         transaction.done.catch(() => undefined);
         try {
-          for (let version = oldVersion; version < steps.length; version++)
+          const empty = database.objectStoreNames.length === 0;
+          if (oldVersion > 0 && !empty) {
+            const missing = missingStores(database.objectStoreNames);
+            if (missing.length > 0) throw new UnexpectedDatabaseError(name, missing);
+          }
+          for (let version = empty ? 0 : oldVersion; version < steps.length; version++)
             await steps[version]?.(database, transaction);
         } catch (error) {
           // An error in an async callback would not reach IndexedDB, and the
@@ -71,8 +103,15 @@ export async function openWith(
         }
       },
       blocking: onBlocking,
+      blocked: onBlocked,
     });
   } catch (error) {
     throw failure ?? error;
   }
+  const missing = missingStores(database.objectStoreNames);
+  if (missing.length > 0) {
+    database.close();
+    throw new UnexpectedDatabaseError(name, missing);
+  }
+  return database;
 }

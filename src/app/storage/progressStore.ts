@@ -1,7 +1,16 @@
-import type { IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import type { Card, ReviewLog } from 'ts-fsrs';
+import { LEGACY_DATABASE_NAME, progressChannelName, progressDatabaseName } from './databaseName.ts';
 import { buildExportFile, previewImportFile } from './importExport.ts';
-import { migrations, openWith, type Migration, type ProgressDB } from './migrations.ts';
+import { copyLegacyOnce } from './legacyCopy.ts';
+import {
+  migrations,
+  missingStores,
+  openWith,
+  UnexpectedDatabaseError,
+  type Migration,
+  type ProgressDB,
+} from './migrations.ts';
 import {
   describeIssues,
   settingsSchema,
@@ -21,13 +30,12 @@ export { loadingProgress, type ImportPreview, type LogEntry, type ProgressState 
  * The one place quiz progress is read and written: IndexedDB through `idb`,
  * with a versioned schema (IndexedDB's own version number, upgraded step by
  * step), validation on load, a backup store that is only ever added to, and
- * a BroadcastChannel so two open tabs stay consistent.
+ * a BroadcastChannel so two open tabs stay consistent. Both are named with the
+ * site's base path (`databaseName.ts`).
  *
  * Everything is keyed by question id, never by text. Cards of questions that
  * no longer exist in the notes are kept (the app just does not show them).
  */
-
-const CHANNEL = 'study-notes-progress';
 
 export interface ProgressStore {
   getState(): ProgressState;
@@ -49,14 +57,20 @@ export interface ProgressStore {
 }
 
 export interface OpenOptions {
-  /** IndexedDB database name (default `study-notes`). */
+  /** IndexedDB database name (default `progressDatabaseName(import.meta.env.BASE_URL)`). */
   dbName?: string;
+  /**
+   * A database of the old shared name to copy from once (default `study-notes` when
+   * `dbName` is the default, none otherwise; `null` for none).
+   */
+  copyFrom?: string | null;
   /** The schema steps (default `migrations`); tests pass a longer list to rehearse an upgrade. */
   migrations?: readonly Migration[];
 }
 
 export async function openProgressStore(options: OpenOptions = {}): Promise<ProgressStore> {
-  const dbName = options.dbName ?? 'study-notes';
+  const dbName = options.dbName ?? progressDatabaseName(import.meta.env.BASE_URL);
+  const copyFrom = options.copyFrom !== undefined ? options.copyFrom : options.dbName ? null : LEGACY_DATABASE_NAME;
   const available = typeof indexedDB !== 'undefined';
   let db: IDBPDatabase<ProgressDB> | undefined;
   let state: ProgressState = emptyState;
@@ -66,25 +80,44 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     for (const listener of listeners) listener();
   };
 
+  // An older tab that never lets go of the database would keep the open
+  // waiting forever: give up on it and go on in memory.
+  let blocked: (() => void) | undefined;
+  const openOrGiveUp = (opening: Promise<IDBPDatabase<ProgressDB>>) =>
+    new Promise<IDBPDatabase<ProgressDB> | undefined>((resolve, reject) => {
+      blocked = () => {
+        resolve(undefined);
+        void opening.then(
+          (late) => late.close(),
+          () => undefined,
+        );
+      };
+      opening.then(resolve, reject);
+    });
+
   const problems: string[] = [];
   if (available) {
     try {
-      db = await openWith(dbName, options.migrations ?? migrations, () => {
-        // A newer version of the app, in another tab, is upgrading the
-        // schema: let it, and stop writing here rather than fail later.
-        db?.close();
-        db = undefined;
-        emit({ ...state, mode: 'memory', problems: [...state.problems, NEWER_TAB] });
-      });
-    } catch (error) {
-      // Stored by a newer version of the app (this tab runs an older copy,
-      // e.g. from the offline cache): the data is fine and stays untouched.
-      const newer = error instanceof DOMException && error.name === 'VersionError';
-      problems.push(
-        newer
-          ? NEWER_DATA
-          : `브라우저 저장소(IndexedDB)를 열 수 없어 이번 방문의 진행 상황은 탭을 닫으면 사라집니다. (${String(error)})`,
+      db = await openOrGiveUp(
+        openWith(
+          dbName,
+          options.migrations ?? migrations,
+          () => {
+            // A newer version of the app, in another tab, is upgrading the
+            // schema: let it, and stop writing here rather than fail later.
+            db?.close();
+            db = undefined;
+            emit({ ...state, mode: 'memory', problems: [...state.problems, NEWER_TAB] });
+          },
+          () => blocked?.(),
+        ),
       );
+      if (db && copyFrom && copyFrom !== dbName) await copyLegacyOnce(db, copyFrom);
+      if (!db) problems.push(OLDER_TAB);
+    } catch (error) {
+      db?.close();
+      db = undefined;
+      problems.push(await openProblem(error, dbName));
     }
   } else {
     problems.push(
@@ -96,13 +129,22 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     if (!db) return { ...emptyState, status: 'ready', mode: 'memory', problems };
     return readAll(db, problems);
   };
-  emit(await load());
+  try {
+    emit(await load());
+  } catch (error) {
+    // Whatever the stored data looks like, the page goes on, in memory.
+    db?.close();
+    db = undefined;
+    problems.push(await openProblem(error, dbName));
+    emit(await load());
+  }
 
   // Another tab wrote: read again so both show the same progress.
-  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${CHANNEL}:${dbName}`);
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(progressChannelName(dbName));
   if (channel) {
     channel.onmessage = () => {
-      void load().then(emit);
+      void load().then(emit, () => undefined);
     };
   }
   const announce = () => channel?.postMessage('changed');
@@ -241,6 +283,36 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   return store;
 }
 
+/** What the learner is told when the database cannot be used. */
+async function openProblem(error: unknown, dbName: string): Promise<string> {
+  const newer = error instanceof DOMException && error.name === 'VersionError';
+  // Stored by a newer version of the app (this tab runs an older copy,
+  // e.g. from the offline cache): the data is fine and stays untouched.
+  // Unless the newer database is not shaped like ours at all.
+  if (newer && !(await isForeign(dbName))) return NEWER_DATA;
+  if (
+    newer ||
+    error instanceof UnexpectedDatabaseError ||
+    (error instanceof DOMException && error.name === 'NotFoundError')
+  )
+    return `이 브라우저의 저장소에 이 사이트가 만들지 않은 데이터베이스("${dbName}")가 있어 손대지 않았습니다. 같은 주소의 다른 사이트가 만든 것일 수 있습니다. 이번 방문의 진행 상황은 탭을 닫으면 사라지니, 끝내기 전에 '파일로 내보내기'를 해 두세요.`;
+  return `브라우저 저장소(IndexedDB)를 열 수 없어 이번 방문의 진행 상황은 탭을 닫으면 사라집니다. 끝내기 전에 '파일로 내보내기'를 해 두세요. (${String(error)})`;
+}
+
+/** Whether the existing database `name` lacks our stores (opened at its own version, so nothing changes). */
+async function isForeign(name: string): Promise<boolean> {
+  try {
+    const existing = await openDB(name);
+    const missing = missingStores(existing.objectStoreNames);
+    existing.close();
+    return missing.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const OLDER_TAB =
+  '이 사이트의 예전 버전이 열린 다른 탭이 저장소를 놓지 않아 이번 방문의 진행 상황은 저장되지 않습니다. 다른 탭을 닫고 이 페이지를 새로 고쳐 주세요.';
 const NEWER_DATA =
   '이 기기에는 더 새 버전의 앱이 저장한 진행 상황이 있습니다. 그 기록은 그대로 두고, 이 탭에서 푼 문제는 저장하지 않습니다. 페이지를 새로 고쳐 새 버전을 받으세요.';
 const NEWER_TAB =

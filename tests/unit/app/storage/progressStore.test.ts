@@ -4,9 +4,12 @@ import 'fake-indexeddb/auto';
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Rating, reviewCard, rollbackCard } from '../../../../src/app/quiz/scheduler.ts';
+import { progressDatabaseName } from '../../../../src/app/storage/databaseName.ts';
 import { migrations, openProgressStore, type Migration } from '../../../../src/app/storage/progressStore.ts';
 
 const now = new Date('2026-11-25T09:00:00Z');
+/** The database `openProgressStore()` opens by default (named for the site's base path). */
+const siteDatabase = progressDatabaseName(import.meta.env.BASE_URL);
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -51,7 +54,7 @@ describe('progress store', () => {
     await store.recordReview('good-one', card, log);
     store.close();
 
-    const raw = await openDB('study-notes');
+    const raw = await openDB(siteDatabase);
     await raw.put('cards', { questionId: 'broken', card: { due: 'not a date' }, updatedAt: 'x' });
     raw.close();
 
@@ -180,7 +183,7 @@ describe('progress store', () => {
       expect(state.logs).toHaveLength(1);
       upgraded.close();
 
-      const raw = await openDB('study-notes');
+      const raw = await openDB(siteDatabase);
       expect(raw.version).toBe(2);
       expect(await raw.get('meta', 'v2:db-2nf-01')).toEqual({ key: 'v2:db-2nf-01', value: true });
       expect([...raw.transaction('logs').store.indexNames]).toContain('byQuestion2');
@@ -202,7 +205,7 @@ describe('progress store', () => {
       expect(store.getState().problems.join(' ')).toMatch(/IndexedDB/);
       store.close();
 
-      const raw = await openDB('study-notes');
+      const raw = await openDB(siteDatabase);
       expect(raw.version).toBe(1);
       expect([...raw.objectStoreNames]).not.toContain('half-made');
       expect(await raw.get('cards', 'db-2nf-01')).toBeDefined();
@@ -221,7 +224,7 @@ describe('progress store', () => {
       await older.recordReview('tls-13-01', card, log);
       older.close();
 
-      const raw = await openDB('study-notes');
+      const raw = await openDB(siteDatabase);
       expect(raw.version).toBe(2);
       expect(await raw.get('cards', 'db-2nf-01')).toBeDefined();
       expect(await raw.get('cards', 'tls-13-01')).toBeUndefined();
