@@ -20,8 +20,8 @@ export function StatsPage() {
   useDocumentHead(statsHead());
   const [now] = useState(() => new Date());
   const ids = useMemo(() => notes.flatMap((note) => note.questionIds), [notes]);
-  const perDay = useMemo(() => reviewsPerDay(progress.logs), [progress.logs]);
-  const kept = retention(progress.logs, now);
+  const perDay = useMemo(() => reviewsPerDay(progress.days), [progress.days]);
+  const kept = retention(progress.days, now);
   const counts = stageCounts(ids, progress.cards);
   const ready = progress.status === 'ready';
   const [settingError, setSettingError] = useState('');
@@ -69,7 +69,7 @@ export function StatsPage() {
             <h2 id="heatmap-title">날짜별 복습</h2>
             <ReviewHeatmap perDay={perDay} now={now} />
             <p>
-              오늘 {perDay.get(localDay(now)) ?? 0}번 · 모두 {progress.logs.length}번 답했습니다.
+              오늘 {perDay.get(localDay(now)) ?? 0}번 · 모두 {progress.answerCount}번 답했습니다.
             </p>
           </section>
 

@@ -4,12 +4,13 @@ import {
   exportFileSchema,
   PROGRESS_SCHEMA_VERSION,
   type ExportFile,
+  type LogRecord,
 } from './progressSchema.ts';
 import type { ImportPreview, ProgressState } from './progressState.ts';
-import { lastTouched, logKey, serializeCard, serializeLog } from './storedRecords.ts';
+import { lastTouched, logKey, serializeCard } from './storedRecords.ts';
 
-/** The export file of `state`: every card and every answer, in the stored (ISO date) form. */
-export function buildExportFile(state: ProgressState, now: Date): ExportFile {
+/** The export file of `state` and its stored answers (`logs`), in the stored (ISO date) form. */
+export function buildExportFile(state: ProgressState, logs: readonly LogRecord[], now: Date): ExportFile {
   return {
     format: EXPORT_FORMAT,
     version: PROGRESS_SCHEMA_VERSION,
@@ -20,18 +21,12 @@ export function buildExportFile(state: ProgressState, now: Date): ExportFile {
       card: serializeCard(card),
       updatedAt: (card.last_review ?? card.due).toISOString(),
     })),
-    logs: state.logs.map((entry) => ({ questionId: entry.questionId, log: serializeLog(entry.log) })),
+    logs: logs.map((entry) => ({ questionId: entry.questionId, log: entry.log })),
   };
 }
 
-/**
- * Reads and validates an export file and counts what importing it into
- * `state` would change. A bad file changes nothing and says what is wrong.
- */
-export function previewImportFile(
-  text: string,
-  state: ProgressState,
-): { ok: true; preview: ImportPreview } | { ok: false; errors: string[] } {
+/** Reads and validates an export file. A bad file says what is wrong. */
+export function parseImportFile(text: string): { ok: true; data: ExportFile } | { ok: false; errors: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -55,7 +50,44 @@ export function previewImportFile(
       ],
     };
   }
-  const data = parsed.data;
+  return { ok: true, data: normalizeTimes(parsed.data) };
+}
+
+/**
+ * Answer times in one form (toISOString), as stored: an answer's identity
+ * (`logKey`) and the time index compare them as strings.
+ */
+function normalizeTimes(data: ExportFile): ExportFile {
+  // Most files come from toISOString already; only other forms are rewritten.
+  const canonical = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+  const iso = (value: string) => (canonical.test(value) ? value : new Date(value).toISOString());
+  return {
+    ...data,
+    logs: data.logs.map(({ questionId, log }) => {
+      const review = iso(log.review);
+      const due = iso(log.due);
+      return { questionId, log: review === log.review && due === log.due ? log : { ...log, review, due } };
+    }),
+  };
+}
+
+/** The first and last answer time of a file (ISO strings), or null without answers. */
+export function answerSpan(data: ExportFile): { from: string; to: string } | null {
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const record of data.logs) {
+    const review = record.log.review;
+    if (from === undefined || review < from) from = review;
+    if (to === undefined || review > to) to = review;
+  }
+  return from === undefined || to === undefined ? null : { from, to };
+}
+
+/**
+ * What importing `data` into `state` would change; `known` holds the
+ * identities (`logKey`) of the answers stored here within the file's span.
+ */
+export function countImport(data: ExportFile, state: ProgressState, known: ReadonlySet<string>): ImportPreview {
   let newCards = 0;
   let newerInFile = 0;
   let newerHere = 0;
@@ -65,7 +97,6 @@ export function previewImportFile(
     else if (Date.parse(record.card.last_review ?? record.card.due) > lastTouched(here)) newerInFile += 1;
     else newerHere += 1;
   }
-  const known = new Set(state.logs.map((entry) => logKey(entry.questionId, serializeLog(entry.log))));
   const newLogs = data.logs.filter((record) => !known.has(logKey(record.questionId, record.log))).length;
-  return { ok: true, preview: { data, newCards, newerInFile, newerHere, newLogs } };
+  return { data, newCards, newerInFile, newerHere, newLogs };
 }

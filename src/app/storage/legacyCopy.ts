@@ -1,5 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { ProgressDB } from './migrations.ts';
+import { addAnswers } from './writeAnswers.ts';
 import {
   cardRecordSchema,
   logRecordSchema,
@@ -33,7 +34,7 @@ export interface LegacyCopy {
 export async function copyLegacyOnce(target: IDBPDatabase<ProgressDB>, legacyName: string): Promise<LegacyCopy> {
   if (await target.get('meta', MARKER)) return { outcome: 'done before', cards: 0, logs: 0 };
   const found = await readLegacy(legacyName);
-  const tx = target.transaction(['cards', 'logs', 'meta'], 'readwrite');
+  const tx = target.transaction(['cards', 'logs', 'meta', 'days', 'questions'], 'readwrite');
   let cards = 0;
   for (const record of found.cards) {
     // The new database may already have answers of its own: they are newer.
@@ -41,7 +42,7 @@ export async function copyLegacyOnce(target: IDBPDatabase<ProgressDB>, legacyNam
     await tx.objectStore('cards').put(record);
     cards += 1;
   }
-  for (const record of found.logs) await tx.objectStore('logs').add({ questionId: record.questionId, log: record.log });
+  await addAnswers(tx, found.logs, new Set());
   const meta = tx.objectStore('meta');
   for (const [key, value] of found.meta) if (!(await meta.getKey(key))) await meta.put({ key, value });
   await meta.put({
@@ -87,7 +88,10 @@ async function readLegacy(name: string): Promise<{
     });
     const logs = rawLogs.flatMap((value) => {
       const parsed = logRecordSchema.safeParse(value);
-      return parsed.success ? [parsed.data] : [];
+      if (!parsed.success) return [];
+      // One form of answer time, as the time index needs (see migrations.ts, version 2).
+      const review = new Date(parsed.data.log.review).toISOString();
+      return [{ questionId: parsed.data.questionId, log: { ...parsed.data.log, review } }];
     });
     const meta = new Map((rawMeta as { key: string; value: unknown }[]).map((entry) => [entry.key, entry.value]));
     const kept: [string, unknown][] = [];

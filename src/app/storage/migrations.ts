@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { Tally, writeTally, type DayTotals, type QuestionTotals } from './answerTotals.ts';
 import type { CardRecord, LogRecord } from './progressSchema.ts';
 
 /**
@@ -16,9 +17,14 @@ export interface BackupRecord {
 
 export interface ProgressDB extends DBSchema {
   cards: { key: string; value: CardRecord };
-  logs: { key: number; value: LogRecord; indexes: { byQuestion: string } };
+  /** `byReview` (version 2) orders answers by time, for reading one period only. */
+  logs: { key: number; value: LogRecord; indexes: { byQuestion: string; byReview: string } };
   meta: { key: string; value: { key: string; value: unknown } };
   backups: { key: number; value: BackupRecord };
+  /** Answers per local day (version 2); see `answerTotals.ts`. */
+  days: { key: string; value: DayTotals };
+  /** Answers per question (version 2), removed questions included. */
+  questions: { key: string; value: QuestionTotals };
 }
 
 /**
@@ -42,10 +48,35 @@ export const migrations: readonly Migration[] = [
     db.createObjectStore('meta', { keyPath: 'key' });
     db.createObjectStore('backups', { keyPath: 'id', autoIncrement: true });
   },
+  // Version 2: pages stop reading every answer (issue 14, item 7). Answers are
+  // indexed by time and totalled per day and per question; existing answers
+  // are totalled here, once. Answer times are rewritten in one form
+  // (toISOString) so that the index orders them; an answer without a readable
+  // time is left as it is and not counted (export moves it to the backup).
+  async (db, tx) => {
+    tx.objectStore('logs').createIndex('byReview', 'log.review');
+    db.createObjectStore('days', { keyPath: 'day' });
+    db.createObjectStore('questions', { keyPath: 'questionId' });
+    const tally = new Tally();
+    let cursor = await tx.objectStore('logs').openCursor();
+    while (cursor) {
+      const record = cursor.value as Partial<LogRecord> | undefined;
+      const log = record?.log;
+      const time = typeof log?.review === 'string' ? Date.parse(log.review) : NaN;
+      if (record && log && typeof record.questionId === 'string' && !Number.isNaN(time)) {
+        const review = new Date(time).toISOString();
+        if (review !== log.review) await cursor.update({ ...record, log: { ...log, review } } as LogRecord);
+        tally.add(record.questionId, { review, state: log.state, rating: log.rating });
+      }
+      cursor = await cursor.continue();
+    }
+    await writeTally(tx, tally);
+  },
 ];
 
 /** The stores every version of our schema has; a database without them is not ours. */
 const OUR_STORES = ['cards', 'logs', 'meta', 'backups'] as const;
+// (`days` and `questions` come with version 2: a version-1 database is ours too.)
 
 /**
  * A database under our name that is not shaped like ours (another site on the

@@ -1,7 +1,8 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Card, ReviewLog } from 'ts-fsrs';
 import { LEGACY_DATABASE_NAME, progressChannelName, progressDatabaseName } from './databaseName.ts';
-import { buildExportFile, previewImportFile } from './importExport.ts';
+import { answerCount, Tally, withTally, writeTally } from './answerTotals.ts';
+import { answerSpan, buildExportFile, countImport, parseImportFile } from './importExport.ts';
 import { copyLegacyOnce } from './legacyCopy.ts';
 import {
   migrations,
@@ -20,11 +21,13 @@ import {
   type Settings,
 } from './progressSchema.ts';
 import { emptyState, type ImportPreview, type LogEntry, type ProgressState } from './progressState.ts';
-import { readAll } from './readProgress.ts';
-import { lastTouched, logKey, reviveCard, reviveLog, serializeCard, serializeLog } from './storedRecords.ts';
+import { knownAnswerKeys, movedMessage, readAll, readAnswers, type StoredAnswer } from './readProgress.ts';
+import { lastTouched, logKey, reviveCard, serializeCard, serializeLog } from './storedRecords.ts';
+import { addAnswers } from './writeAnswers.ts';
 
 export { migrations, type Migration } from './migrations.ts';
 export { loadingProgress, type ImportPreview, type LogEntry, type ProgressState } from './progressState.ts';
+export type { DayTotals } from './answerTotals.ts';
 
 /**
  * The one place quiz progress is read and written: IndexedDB through `idb`,
@@ -45,11 +48,21 @@ export interface ProgressStore {
   /** Undoes one answer: puts the earlier card back and removes its log. */
   undoReview(entry: LogEntry, previous: Card | undefined): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
-  exportProgress(now: Date): ExportFile;
+  /** Every card and every stored answer (the answers are read only now). */
+  exportProgress(now: Date): Promise<ExportFile>;
   markExported(at: Date): Promise<void>;
   /** Validates a file; a bad file changes nothing and says what is wrong. */
-  previewImport(text: string): { ok: true; preview: ImportPreview } | { ok: false; errors: string[] };
-  applyImport(data: ExportFile, mode: 'merge' | 'replace'): Promise<void>;
+  previewImport(text: string): Promise<{ ok: true; preview: ImportPreview } | { ok: false; errors: string[] }>;
+  /**
+   * Merges or replaces with the file's content, in one transaction (all or
+   * nothing). `onProgress(done, total)` follows the answers written, for a
+   * progress bar.
+   */
+  applyImport(
+    data: ExportFile,
+    mode: 'merge' | 'replace',
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void>;
   /** Everything ever moved to the backup store, for the learner to download. */
   readBackups(): Promise<unknown[]>;
   requestPersistence(): Promise<void>;
@@ -75,8 +88,13 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   let db: IDBPDatabase<ProgressDB> | undefined;
   let state: ProgressState = emptyState;
   const listeners = new Set<() => void>();
+  // State changes so far (here or, through the channel, in another tab): a preview's
+  // comparison is reused by the import only if nothing was written in between.
+  let writes = 0;
+  let lastPreview: { data: ExportFile; known: Set<string>; writes: number } | undefined;
   const emit = (next: ProgressState) => {
     state = next;
+    writes += 1;
     for (const listener of listeners) listener();
   };
 
@@ -125,6 +143,8 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     );
   }
 
+  // Without a database (memory mode) the answers themselves live here, for export.
+  let memoryAnswers: StoredAnswer[] = [];
   const load = async (): Promise<ProgressState> => {
     if (!db) return { ...emptyState, status: 'ready', mode: 'memory', problems };
     return readAll(db, problems);
@@ -148,6 +168,29 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     };
   }
   const announce = () => channel?.postMessage('changed');
+  /** The state with `tally` added to its totals. */
+  const tallied = (tally: Tally) => {
+    const totals = withTally(state.days, state.answersByQuestion, tally);
+    return { ...totals, answerCount: answerCount(totals.answersByQuestion) };
+  };
+  /** The identities of the answers stored within the time span of `data`'s answers. */
+  const knownKeys = async (data: ExportFile): Promise<Set<string>> => {
+    const span = answerSpan(data);
+    if (!span) return new Set();
+    if (db) return knownAnswerKeys(db, span);
+    return new Set(
+      memoryAnswers
+        .filter((answer) => answer.log.review >= span.from && answer.log.review <= span.to)
+        .map((answer) => logKey(answer.questionId, answer.log)),
+    );
+  };
+  /** Every stored answer, oldest first; unreadable ones move to the backup (and the learner hears of it). */
+  const allAnswers = async (): Promise<StoredAnswer[]> => {
+    if (!db) return memoryAnswers;
+    const { answers, moved } = await readAnswers(db);
+    if (moved > 0) emit(await readAll(db, [...problems, movedMessage(moved)]));
+    return answers;
+  };
 
   const store: ProgressStore = {
     getState: () => state,
@@ -160,25 +203,30 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       const now = new Date().toISOString();
       const cardRecord: CardRecord = { questionId, card: serializeCard(card), updatedAt: now };
       const logRecord: LogRecord = { questionId, log: serializeLog(log) };
-      let id = (state.logs.at(-1)?.id ?? 0) + 1;
+      const tally = new Tally().add(questionId, logRecord.log);
+      let id = (memoryAnswers.at(-1)?.id ?? 0) + 1;
       if (db) {
-        const tx = db.transaction(['cards', 'logs', 'meta'], 'readwrite');
+        const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions'], 'readwrite');
         await tx.objectStore('cards').put(cardRecord);
         id = await tx.objectStore('logs').add(logRecord);
+        await writeTally(tx, tally);
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
         await tx.done;
+      } else {
+        memoryAnswers = [...memoryAnswers, { id, ...logRecord }];
       }
       const entry: LogEntry = { id, questionId, log };
       const cards = new Map(state.cards).set(questionId, card);
-      emit({ ...state, cards, logs: [...state.logs, entry], lastChangeAt: new Date(now) });
+      emit({ ...state, cards, ...tallied(tally), lastChangeAt: new Date(now) });
       announce();
       return entry;
     },
 
     async undoReview(entry, previous) {
       const now = new Date().toISOString();
+      const tally = new Tally().add(entry.questionId, entry.log, -1);
       if (db) {
-        const tx = db.transaction(['cards', 'logs', 'meta'], 'readwrite');
+        const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions'], 'readwrite');
         if (previous && previous.reps > 0) {
           await tx
             .objectStore('cards')
@@ -186,14 +234,21 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
         } else {
           await tx.objectStore('cards').delete(entry.questionId);
         }
-        await tx.objectStore('logs').delete(entry.id);
+        const logs = tx.objectStore('logs');
+        // Only an answer still stored is taken off the totals (another tab may have replaced everything).
+        if (await logs.getKey(entry.id)) {
+          await logs.delete(entry.id);
+          await writeTally(tx, tally);
+        }
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
         await tx.done;
+      } else {
+        memoryAnswers = memoryAnswers.filter((answer) => answer.id !== entry.id);
       }
       const cards = new Map(state.cards);
       if (previous && previous.reps > 0) cards.set(entry.questionId, previous);
       else cards.delete(entry.questionId);
-      emit({ ...state, cards, logs: state.logs.filter((log) => log.id !== entry.id), lastChangeAt: new Date(now) });
+      emit({ ...state, cards, ...tallied(tally), lastChangeAt: new Date(now) });
       announce();
     },
 
@@ -206,8 +261,8 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       announce();
     },
 
-    exportProgress(now) {
-      return buildExportFile(state, now);
+    async exportProgress(now) {
+      return buildExportFile(state, await allAnswers(), now);
     },
 
     async markExported(at) {
@@ -216,47 +271,68 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       announce();
     },
 
-    previewImport(text) {
-      return previewImportFile(text, state);
+    async previewImport(text) {
+      const parsed = parseImportFile(text);
+      if (!parsed.ok) return parsed;
+      const known = await knownKeys(parsed.data);
+      lastPreview = { data: parsed.data, known, writes };
+      return { ok: true, preview: countImport(parsed.data, state, known) };
     },
 
-    async applyImport(data, mode) {
+    async applyImport(data, mode, onProgress) {
       const now = new Date().toISOString();
+      // The answers stored in the file's span, as the preview read them if nothing was written since.
+      const known =
+        mode === 'replace'
+          ? new Set<string>()
+          : lastPreview?.data === data && lastPreview.writes === writes
+            ? lastPreview.known
+            : await knownKeys(data);
+      lastPreview = undefined;
+      const keep = (record: CardRecord) => {
+        const current = mode === 'replace' ? undefined : state.cards.get(record.questionId);
+        return !current || Date.parse(record.card.last_review ?? record.card.due) > lastTouched(current);
+      };
       if (db) {
-        const tx = db.transaction(['cards', 'logs', 'meta'], 'readwrite');
+        const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions'], 'readwrite');
         const cards = tx.objectStore('cards');
-        const logs = tx.objectStore('logs');
         if (mode === 'replace') {
-          await cards.clear();
-          await logs.clear();
+          await Promise.all(
+            ['cards', 'logs', 'days', 'questions'].map((name) => tx.objectStore(name as 'logs').clear()),
+          );
         }
-        const known = new Set(
-          mode === 'replace' ? [] : state.logs.map((entry) => logKey(entry.questionId, serializeLog(entry.log))),
-        );
-        for (const record of data.cards) {
-          const here = mode === 'replace' ? undefined : state.cards.get(record.questionId);
-          if (!here || Date.parse(record.card.last_review ?? record.card.due) > lastTouched(here)) {
-            await cards.put({ ...record, updatedAt: now });
-          }
-        }
-        for (const record of data.logs) {
-          const key = logKey(record.questionId, record.log);
-          if (known.has(key)) continue;
-          known.add(key);
-          await logs.add({ questionId: record.questionId, log: record.log });
-        }
+        await Promise.all(data.cards.filter(keep).map((record) => cards.put({ ...record, updatedAt: now })));
+        await addAnswers(tx, data.logs, known, onProgress);
         await tx.objectStore('meta').put({ key: 'settings', value: data.settings });
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
         await tx.done;
         emit(await readAll(db, []));
       } else {
         const cards = new Map(mode === 'replace' ? [] : state.cards);
-        for (const record of data.cards) cards.set(record.questionId, reviveCard(record.card));
-        const logs = [...(mode === 'replace' ? [] : state.logs)];
+        for (const record of data.cards.filter(keep)) cards.set(record.questionId, reviveCard(record.card));
+        if (mode === 'replace') memoryAnswers = [];
+        const tally = new Tally();
+        const added: StoredAnswer[] = [];
+        let id = memoryAnswers.at(-1)?.id ?? 0;
         for (const record of data.logs) {
-          logs.push({ id: logs.length + 1, questionId: record.questionId, log: reviveLog(record.log) });
+          const key = logKey(record.questionId, record.log);
+          if (known.has(key)) continue;
+          known.add(key);
+          added.push({ id: (id += 1), ...record });
+          tally.add(record.questionId, record.log);
         }
-        emit({ ...state, cards, logs, settings: data.settings, lastChangeAt: new Date(now) });
+        memoryAnswers = [...memoryAnswers, ...added];
+        const base = mode === 'replace' ? { ...state, days: new Map(), answersByQuestion: new Map() } : state;
+        const totals = withTally(base.days, base.answersByQuestion, tally);
+        emit({
+          ...state,
+          cards,
+          ...totals,
+          answerCount: answerCount(totals.answersByQuestion),
+          settings: data.settings,
+          lastChangeAt: new Date(now),
+        });
+        onProgress?.(data.logs.length, data.logs.length);
       }
       announce();
     },

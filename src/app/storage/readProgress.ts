@@ -1,62 +1,84 @@
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Card } from 'ts-fsrs';
 import type * as z from 'zod/mini';
+import type { DayTotals } from './answerTotals.ts';
 import type { ProgressDB } from './migrations.ts';
-import type { LogEntry, ProgressState } from './progressState.ts';
+import type { ProgressState } from './progressState.ts';
 import {
   cardRecordSchema,
   defaultSettings,
   describeIssues,
   logRecordSchema,
   settingsSchema,
+  type LogRecord,
 } from './progressSchema.ts';
-import { reviveCard, reviveLog } from './storedRecords.ts';
+import { logKey, reviveCard } from './storedRecords.ts';
 
-/** Reads and validates everything; invalid records move to `backups` and are reported. */
+type BackupTransaction = IDBPTransaction<ProgressDB, StoreNames<ProgressDB>[], 'readwrite'>;
+
+/** Moves an unreadable record to `backups` (only ever added to) and out of its store. */
+async function moveToBackup(
+  tx: BackupTransaction,
+  store: 'cards' | 'logs',
+  key: IDBValidKey,
+  value: unknown,
+  error: z.core.$ZodError,
+): Promise<void> {
+  await tx
+    .objectStore('backups')
+    .add({ at: new Date().toISOString(), store, reason: describeIssues(error).join('; '), value });
+  if (store === 'cards') await tx.objectStore('cards').delete(key as string);
+  else await tx.objectStore('logs').delete(key as number);
+}
+
+/** What the learner is told when `moved` records went to the backup. */
+export const movedMessage = (moved: number) =>
+  `저장된 진행 상황 중 ${moved}개 항목이 손상되어 읽을 수 없었습니다. 지우지 않고 백업에 옮겨 두었으니 '백업 내려받기'로 보관할 수 있습니다. 나머지 기록은 그대로입니다.`;
+
+/**
+ * What a page needs: every card (validated; invalid ones move to `backups`
+ * and are reported), the answer totals per day and per question, settings
+ * and dates. Never the answers themselves: their number grows without
+ * bound (`readAnswers` reads them for export and merge).
+ */
 export async function readAll(db: IDBPDatabase<ProgressDB>, problems: readonly string[]): Promise<ProgressState> {
-  const tx = db.transaction(['cards', 'logs', 'meta', 'backups'], 'readwrite');
+  const tx = db.transaction(['cards', 'logs', 'meta', 'backups', 'days', 'questions'], 'readwrite');
   const found: string[] = [...problems];
   const cards = new Map<string, Card>();
-  const logs: LogEntry[] = [];
   let moved = 0;
-
-  const backup = async (store: string, key: IDBValidKey, value: unknown, error: z.core.$ZodError) => {
-    await tx
-      .objectStore('backups')
-      .add({ at: new Date().toISOString(), store, reason: describeIssues(error).join('; '), value });
-    if (store === 'cards') await tx.objectStore('cards').delete(key as string);
-    if (store === 'logs') await tx.objectStore('logs').delete(key as number);
-    moved += 1;
-  };
 
   for (const [key, value] of await keyedEntries(tx.objectStore('cards'))) {
     const parsed = cardRecordSchema.safeParse(value);
     if (parsed.success) cards.set(parsed.data.questionId, reviveCard(parsed.data.card));
-    else await backup('cards', key, value, parsed.error);
+    else {
+      await moveToBackup(tx, 'cards', key, value, parsed.error);
+      moved += 1;
+    }
   }
-  for (const [key, value] of await keyedEntries(tx.objectStore('logs'))) {
-    const parsed = logRecordSchema.safeParse(value);
-    if (parsed.success)
-      logs.push({ id: key as number, questionId: parsed.data.questionId, log: reviveLog(parsed.data.log) });
-    else await backup('logs', key, value, parsed.error);
-  }
-  const meta = new Map((await tx.objectStore('meta').getAll()).map((entry) => [entry.key, entry.value]));
-  const settings = settingsSchema.safeParse(meta.get('settings'));
-  const backupCount = await tx.objectStore('backups').count();
+  const [dayRecords, questionRecords, metaRecords, backupCount] = await Promise.all([
+    tx.objectStore('days').getAll(),
+    tx.objectStore('questions').getAll(),
+    tx.objectStore('meta').getAll(),
+    tx.objectStore('backups').count(),
+  ]);
   await tx.done;
 
-  if (moved > 0) {
-    found.push(
-      `저장된 진행 상황 중 ${moved}개 항목이 손상되어 읽을 수 없었습니다. 지우지 않고 백업에 옮겨 두었으니 '백업 내려받기'로 보관할 수 있습니다. 나머지 기록은 그대로입니다.`,
-    );
-  }
+  const days = new Map<string, DayTotals>(dayRecords.map((totals) => [totals.day, totals]));
+  const answersByQuestion = new Map(questionRecords.map((totals) => [totals.questionId, totals.answers]));
+  let answerCount = 0;
+  for (const totals of questionRecords) answerCount += totals.answers;
+  if (moved > 0) found.push(movedMessage(moved));
+  const meta = new Map(metaRecords.map((entry) => [entry.key, entry.value]));
+  const settings = settingsSchema.safeParse(meta.get('settings'));
   const date = (value: unknown) =>
     typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value) : null;
   return {
     status: 'ready',
     mode: 'indexeddb',
     cards,
-    logs: logs.sort((a, b) => a.id - b.id),
+    days,
+    answersByQuestion,
+    answerCount,
     settings: settings.success ? settings.data : defaultSettings,
     lastChangeAt: date(meta.get('lastChangeAt')),
     lastExportAt: date(meta.get('lastExportAt')),
@@ -64,6 +86,52 @@ export async function readAll(db: IDBPDatabase<ProgressDB>, problems: readonly s
     backupCount,
     persisted: null,
   };
+}
+
+/** A stored answer with its key. */
+export interface StoredAnswer extends LogRecord {
+  id: number;
+}
+
+/**
+ * Every stored answer, oldest first (for export). Invalid ones move to
+ * `backups`; `moved` says how many.
+ */
+export async function readAnswers(db: IDBPDatabase<ProgressDB>): Promise<{ answers: StoredAnswer[]; moved: number }> {
+  const tx = db.transaction(['cards', 'logs', 'backups'], 'readwrite');
+  const logs = tx.objectStore('logs');
+  const [values, keys] = await Promise.all([logs.getAll(), logs.getAllKeys()]);
+  const answers: StoredAnswer[] = [];
+  let moved = 0;
+  for (const [index, value] of values.entries()) {
+    const id = keys[index] as number;
+    const parsed = logRecordSchema.safeParse(value);
+    if (parsed.success) answers.push({ id, questionId: parsed.data.questionId, log: parsed.data.log });
+    else {
+      await moveToBackup(tx, 'logs', id, value, parsed.error);
+      moved += 1;
+    }
+  }
+  await tx.done;
+  return { answers, moved };
+}
+
+/**
+ * The identities (`logKey`) of the answers stored between `from` and `to`
+ * (ISO strings, inclusive), through the `byReview` index: what an import
+ * compares its answers with. Read as stored, without validation (an
+ * unreadable answer just matches nothing; export moves it to the backup).
+ */
+export async function knownAnswerKeys(
+  db: IDBPDatabase<ProgressDB>,
+  range: { from: string; to: string },
+): Promise<Set<string>> {
+  const stored = await db.getAllFromIndex('logs', 'byReview', IDBKeyRange.bound(range.from, range.to));
+  const keys = new Set<string>();
+  for (const record of stored as Partial<LogRecord>[]) {
+    if (typeof record.questionId === 'string' && record.log) keys.add(logKey(record.questionId, record.log));
+  }
+  return keys;
 }
 
 async function keyedEntries<S extends { openCursor: () => Promise<unknown> }>(
