@@ -1,7 +1,7 @@
 import {
   describeIssues,
   EXPORT_FORMAT,
-  exportFileSchema,
+  importFileSchema,
   PROGRESS_SCHEMA_VERSION,
   type ExportFile,
   type LogRecord,
@@ -25,8 +25,11 @@ export function buildExportFile(state: ProgressState, logs: readonly LogRecord[]
   };
 }
 
-/** Reads and validates an export file. A bad file says what is wrong. */
-export function parseImportFile(text: string): { ok: true; data: ExportFile } | { ok: false; errors: string[] } {
+/** Reads and validates an export file at `now` (see `importFileSchema`). A bad file says what is wrong. */
+export function parseImportFile(
+  text: string,
+  now: Date,
+): { ok: true; data: ExportFile } | { ok: false; errors: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -36,7 +39,7 @@ export function parseImportFile(text: string): { ok: true; data: ExportFile } | 
       errors: [`JSON으로 읽을 수 없는 파일입니다: ${error instanceof Error ? error.message : String(error)}`],
     };
   }
-  const parsed = exportFileSchema.safeParse(json);
+  const parsed = importFileSchema(now).safeParse(json);
   if (!parsed.success) {
     const looksLikeOurs =
       typeof json === 'object' && json !== null && (json as { format?: unknown }).format === EXPORT_FORMAT;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DIFFICULTY, STABILITY, validMemory } from './cardBounds.ts';
 
 /**
  * The stored shape of quiz progress, version by version. Validated on every
@@ -63,6 +64,63 @@ export const exportFileSchema = z.object({
   cards: z.array(cardRecordSchema),
   logs: z.array(logRecordSchema),
 });
+
+const DAY = 24 * 60 * 60 * 1000;
+/** No answer of this app can be older (it did not exist); older dates are a broken file. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+/** The longest interval ts-fsrs schedules (S_MAX days), for due dates. */
+const LONGEST = STABILITY.max * DAY;
+
+/**
+ * What an import file may hold, read at `now`: the stored shape with bounds.
+ * Times that already happened (answers, last reviews, export) lie between
+ * 2000 and `now` + 1 day (a clock a little fast is forgiven; the card is
+ * clamped when stored); due dates no further than ts-fsrs's longest
+ * interval; stability and difficulty within ts-fsrs's ranges. A file outside
+ * them would leave cards that can never be answered.
+ */
+export function importFileSchema(now: Date) {
+  const latest = now.getTime() + DAY;
+  const between = (from: number, to: number, error: string) =>
+    isoDate.check(
+      z.refine((value) => {
+        const time = Date.parse(value);
+        return time >= from && time <= to;
+      }, error),
+    );
+  const past = between(
+    EARLIEST,
+    latest,
+    `2000년 1월 1일부터 지금(${new Date(latest).toISOString().slice(0, 10)})까지의 시각이어야 합니다. 파일을 만든 기기의 시계가 틀렸을 수 있습니다`,
+  );
+  const due = between(EARLIEST, latest + LONGEST, '2000년 1월 1일부터 100년 안의 시각이어야 합니다');
+  const stability = z.number().check(z.gte(0), z.lte(STABILITY.max));
+  const difficulty = z.number().check(z.gte(0), z.lte(DIFFICULTY.max));
+  const card = z
+    .object({
+      ...storedCardSchema.shape,
+      due,
+      stability,
+      difficulty,
+      elapsed_days: z.number().check(z.gte(0)),
+      scheduled_days: z.number().check(z.gte(0)),
+      learning_steps: count,
+      last_review: z.optional(past),
+    })
+    .check(
+      z.refine(
+        validMemory,
+        `시작한 문제의 안정도는 ${STABILITY.min}–${STABILITY.max}, 난이도는 ${DIFFICULTY.min}–${DIFFICULTY.max} 사이여야 합니다`,
+      ),
+    );
+  const log = z.object({ ...storedLogSchema.shape, due, stability, difficulty, review: past });
+  return z.object({
+    ...exportFileSchema.shape,
+    exportedAt: past,
+    cards: z.array(z.object({ ...cardRecordSchema.shape, card, updatedAt: past })),
+    logs: z.array(z.object({ ...logRecordSchema.shape, log })),
+  });
+}
 
 export type StoredCard = z.infer<typeof storedCardSchema>;
 export type StoredLog = z.infer<typeof storedLogSchema>;

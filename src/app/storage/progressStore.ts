@@ -2,6 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Card, ReviewLog } from 'ts-fsrs';
 import { LEGACY_DATABASE_NAME, progressChannelName, progressDatabaseName } from './databaseName.ts';
 import { answerCount, Tally, withTally, writeTally } from './answerTotals.ts';
+import { clampCard } from './cardBounds.ts';
 import { answerSpan, buildExportFile, countImport, parseImportFile } from './importExport.ts';
 import { copyLegacyOnce } from './legacyCopy.ts';
 import {
@@ -79,11 +80,14 @@ export interface OpenOptions {
   copyFrom?: string | null;
   /** The schema steps (default `migrations`); tests pass a longer list to rehearse an upgrade. */
   migrations?: readonly Migration[];
+  /** The clock that stored cards and import files are checked against (default: the system clock). */
+  now?: () => Date;
 }
 
 export async function openProgressStore(options: OpenOptions = {}): Promise<ProgressStore> {
   const dbName = options.dbName ?? progressDatabaseName(import.meta.env.BASE_URL);
   const copyFrom = options.copyFrom !== undefined ? options.copyFrom : options.dbName ? null : LEGACY_DATABASE_NAME;
+  const clock = options.now ?? (() => new Date());
   const available = typeof indexedDB !== 'undefined';
   let db: IDBPDatabase<ProgressDB> | undefined;
   let state: ProgressState = emptyState;
@@ -147,7 +151,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   let memoryAnswers: StoredAnswer[] = [];
   const load = async (): Promise<ProgressState> => {
     if (!db) return { ...emptyState, status: 'ready', mode: 'memory', problems };
-    return readAll(db, problems);
+    return readAll(db, problems, clock());
   };
   try {
     emit(await load());
@@ -188,7 +192,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   const allAnswers = async (): Promise<StoredAnswer[]> => {
     if (!db) return memoryAnswers;
     const { answers, moved } = await readAnswers(db);
-    if (moved > 0) emit(await readAll(db, [...problems, movedMessage(moved)]));
+    if (moved > 0) emit(await readAll(db, [...problems, movedMessage(moved)], clock()));
     return answers;
   };
 
@@ -272,7 +276,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     },
 
     async previewImport(text) {
-      const parsed = parseImportFile(text);
+      const parsed = parseImportFile(text, clock());
       if (!parsed.ok) return parsed;
       const known = await knownKeys(parsed.data);
       lastPreview = { data: parsed.data, known, writes };
@@ -306,10 +310,11 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
         await tx.objectStore('meta').put({ key: 'settings', value: data.settings });
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
         await tx.done;
-        emit(await readAll(db, []));
+        emit(await readAll(db, [], clock()));
       } else {
         const cards = new Map(mode === 'replace' ? [] : state.cards);
-        for (const record of data.cards.filter(keep)) cards.set(record.questionId, reviveCard(record.card));
+        for (const record of data.cards.filter(keep))
+          cards.set(record.questionId, reviveCard(clampCard(record.card, clock())));
         if (mode === 'replace') memoryAnswers = [];
         const tally = new Tally();
         const added: StoredAnswer[] = [];

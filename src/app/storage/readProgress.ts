@@ -12,6 +12,7 @@ import {
   settingsSchema,
   type LogRecord,
 } from './progressSchema.ts';
+import { clampCard } from './cardBounds.ts';
 import { logKey, reviveCard } from './storedRecords.ts';
 
 type BackupTransaction = IDBPTransaction<ProgressDB, StoreNames<ProgressDB>[], 'readwrite'>;
@@ -31,6 +32,10 @@ async function moveToBackup(
   else await tx.objectStore('logs').delete(key as number);
 }
 
+/** What the learner is told when `count` cards could not be scheduled and were brought back in range. */
+export const clampedMessage = (count: number) =>
+  `${count}개 문제의 저장된 복습 기록이 이 기기의 시계보다 미래이거나 허용 범위를 벗어나 있어 지금 기준으로 바로잡았습니다. 이제 다시 답할 수 있습니다. 원래 값은 '백업 내려받기'로 받을 수 있습니다.`;
+
 /** What the learner is told when `moved` records went to the backup. */
 export const movedMessage = (moved: number) =>
   `저장된 진행 상황 중 ${moved}개 항목이 손상되어 읽을 수 없었습니다. 지우지 않고 백업에 옮겨 두었으니 '백업 내려받기'로 보관할 수 있습니다. 나머지 기록은 그대로입니다.`;
@@ -41,16 +46,35 @@ export const movedMessage = (moved: number) =>
  * and dates. Never the answers themselves: their number grows without
  * bound (`readAnswers` reads them for export and merge).
  */
-export async function readAll(db: IDBPDatabase<ProgressDB>, problems: readonly string[]): Promise<ProgressState> {
+export async function readAll(
+  db: IDBPDatabase<ProgressDB>,
+  problems: readonly string[],
+  now: Date,
+): Promise<ProgressState> {
   const tx = db.transaction(['cards', 'logs', 'meta', 'backups', 'days', 'questions'], 'readwrite');
   const found: string[] = [...problems];
   const cards = new Map<string, Card>();
   let moved = 0;
+  let clamped = 0;
 
   for (const [key, value] of await keyedEntries(tx.objectStore('cards'))) {
     const parsed = cardRecordSchema.safeParse(value);
-    if (parsed.success) cards.set(parsed.data.questionId, reviveCard(parsed.data.card));
-    else {
+    if (parsed.success) {
+      const card = clampCard(parsed.data.card, now);
+      if (card !== parsed.data.card) {
+        // Fixed once, in place: the learner hears of it on this load only. The
+        // original goes to the backup like any record the app had to change.
+        await tx.objectStore('backups').add({
+          at: now.toISOString(),
+          store: 'cards',
+          reason: '시계보다 미래이거나 범위를 벗어난 값을 바로잡기 전의 원래 카드',
+          value,
+        });
+        await tx.objectStore('cards').put({ ...parsed.data, card });
+        clamped += 1;
+      }
+      cards.set(parsed.data.questionId, reviveCard(card));
+    } else {
       await moveToBackup(tx, 'cards', key, value, parsed.error);
       moved += 1;
     }
@@ -68,6 +92,7 @@ export async function readAll(db: IDBPDatabase<ProgressDB>, problems: readonly s
   let answerCount = 0;
   for (const totals of questionRecords) answerCount += totals.answers;
   if (moved > 0) found.push(movedMessage(moved));
+  if (clamped > 0) found.push(clampedMessage(clamped));
   const meta = new Map(metaRecords.map((entry) => [entry.key, entry.value]));
   const settings = settingsSchema.safeParse(meta.get('settings'));
   const date = (value: unknown) =>
