@@ -136,7 +136,7 @@ export function StatsPage() {
             {settingError && <p role="alert">{settingError}</p>}
           </section>
 
-          <ProgressBackup progress={progress} />
+          <ProgressBackup progress={progress} questionIds={ids} />
         </>
       )}
     </div>

@@ -18,7 +18,14 @@ function download(name: string, data: unknown): void {
  * (merge or replace), and the backup of damaged records. A bad file changes
  * nothing and says what is wrong.
  */
-export function ProgressBackup({ progress }: { progress: ProgressState }) {
+export function ProgressBackup({
+  progress,
+  questionIds,
+}: {
+  progress: ProgressState;
+  /** The site's questions: the import preview names the file's questions that are not among them. */
+  questionIds: readonly string[];
+}) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [message, setMessage] = useState('');
@@ -41,7 +48,7 @@ export function ProgressBackup({ progress }: { progress: ProgressState }) {
     setErrors([]);
     setConfirmReplace(false);
     if (!file) return;
-    const result = await (await getProgressStore()).previewImport(await file.text());
+    const result = await (await getProgressStore()).previewImport(await file.text(), { questionIds });
     if (result.ok) setPreview(result.preview);
     else setErrors(result.errors);
   };
@@ -134,6 +141,20 @@ export function ProgressBackup({ progress }: { progress: ProgressState }) {
             <li>여기 쪽이 더 최근인 문제: {preview.newerHere}개 (합치면 그대로 둡니다)</li>
             <li>새로 더해질 답 기록: {preview.newLogs}개</li>
           </ul>
+          {(preview.duplicateCards > 0 || preview.duplicateLogs > 0) && (
+            <p>
+              파일 안에 같은 문제 {preview.duplicateCards}개, 같은 답 기록 {preview.duplicateLogs}개가 두 번 이상 들어
+              있어 한 번씩만 셌습니다. 문제는 더 최근 것을 씁니다.
+            </p>
+          )}
+          {preview.unknownQuestions.length > 0 && (
+            <p>
+              이 사이트에 없는 문제 {preview.unknownQuestions.length}개의 기록(답 {preview.unknownAnswers}개)이 들어
+              있습니다: {preview.unknownQuestions.slice(0, 5).join(', ')}
+              {preview.unknownQuestions.length > 5 ? ' 외' : ''}. 다른 사이트의 파일이거나 노트에서 빠진 문제입니다.
+              가져오면 보관만 되고 복습에는 나오지 않습니다.
+            </p>
+          )}
           <div className="stats-actions">
             <button
               type="button"

@@ -131,7 +131,57 @@ export type ExportFile = z.infer<typeof exportFileSchema>;
 
 export const defaultSettings: Settings = { newPerDay: 20 };
 
-/** The first problems of a failed validation, as short readable lines (`cards.3.card.due: …`). */
+/** Korean names of the types a stored value can have, with the particle each takes. */
+const typeNames: Record<string, { name: string; must: string }> = {
+  number: { name: '숫자', must: '숫자여야' },
+  int: { name: '정수', must: '정수여야' },
+  string: { name: '문자열', must: '문자열이어야' },
+  array: { name: '목록', must: '목록이어야' },
+  object: { name: '객체', must: '객체여야' },
+  boolean: { name: '참/거짓', must: '참/거짓 값이어야' },
+  null: { name: 'null', must: 'null이어야' },
+};
+
+/** One validation problem in Korean (zod's messages are English), saying what was expected. */
+function koreanIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const input = (issue as { input?: unknown }).input;
+      const must = typeNames[issue.expected]?.must ?? `${issue.expected} 형식이어야`;
+      if (input === undefined) return `값이 없습니다. ${must} 합니다`;
+      const received = Array.isArray(input) ? 'array' : input === null ? 'null' : typeof input;
+      return `${must} 하는데 ${typeNames[received]?.name ?? received}입니다`;
+    }
+    case 'too_small':
+      return issue.origin === 'string'
+        ? '비어 있으면 안 됩니다'
+        : `${String(issue.minimum)} ${issue.inclusive ? '이상' : '초과'}이어야 합니다`;
+    case 'too_big':
+      return `${String(issue.maximum)} ${issue.inclusive ? '이하' : '미만'}여야 합니다`;
+    case 'invalid_format':
+      return issue.format === 'datetime'
+        ? 'ISO 날짜·시각(예: 2026-11-25T09:00:00.000Z)이어야 합니다'
+        : `형식이 올바르지 않습니다 (${issue.format})`;
+    case 'invalid_value':
+      return `${issue.values.map((value) => JSON.stringify(value)).join(' 또는 ')}이어야 합니다`;
+    case 'not_multiple_of':
+      return '정수여야 합니다';
+    case 'custom':
+      return issue.message;
+    default:
+      return '올바르지 않은 값입니다';
+  }
+}
+
+/**
+ * The first problems of a failed validation, as short Korean lines
+ * (`cards.3.card.due: …`), and how many more there are. Parse with
+ * `{ reportInput: true }` so a missing value reads as missing.
+ */
 export function describeIssues(error: z.core.$ZodError, limit = 5): string[] {
-  return error.issues.slice(0, limit).map((issue) => `${issue.path.join('.') || '(파일 전체)'}: ${issue.message}`);
+  const lines = error.issues
+    .slice(0, limit)
+    .map((issue) => `${issue.path.join('.') || '(파일 전체)'}: ${koreanIssue(issue)}`);
+  if (error.issues.length > limit) lines.push(`그 밖에 ${error.issues.length - limit}개 문제가 더 있습니다.`);
+  return lines;
 }

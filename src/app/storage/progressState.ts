@@ -44,6 +44,13 @@ export interface ImportPreview {
   /** Cards in both; the copy here is newer (merge keeps it). */
   newerHere: number;
   newLogs: number;
+  /** Repeats in the file (the same question's card, the same answer), counted once above. */
+  duplicateCards: number;
+  duplicateLogs: number;
+  /** Questions of the file's cards that this site does not have (kept, not shown), when the site's ids were given. */
+  unknownQuestions: string[];
+  /** The file's answers to questions this site does not have. */
+  unknownAnswers: number;
 }
 
 export const emptyState: ProgressState = {

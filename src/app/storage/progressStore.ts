@@ -52,8 +52,15 @@ export interface ProgressStore {
   /** Every card and every stored answer (the answers are read only now). */
   exportProgress(now: Date): Promise<ExportFile>;
   markExported(at: Date): Promise<void>;
-  /** Validates a file; a bad file changes nothing and says what is wrong. */
-  previewImport(text: string): Promise<{ ok: true; preview: ImportPreview } | { ok: false; errors: string[] }>;
+  /**
+   * Validates a file and counts what importing it would change; a bad file
+   * changes nothing and says what is wrong. With `questionIds` (the site's
+   * questions) the preview also lists the file's questions this site lacks.
+   */
+  previewImport(
+    text: string,
+    options?: { questionIds?: readonly string[] },
+  ): Promise<{ ok: true; preview: ImportPreview } | { ok: false; errors: string[] }>;
   /**
    * Merges or replaces with the file's content, in one transaction (all or
    * nothing). `onProgress(done, total)` follows the answers written, for a
@@ -275,12 +282,12 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       announce();
     },
 
-    async previewImport(text) {
+    async previewImport(text, { questionIds } = {}) {
       const parsed = parseImportFile(text, clock());
       if (!parsed.ok) return parsed;
       const known = await knownKeys(parsed.data);
       lastPreview = { data: parsed.data, known, writes };
-      return { ok: true, preview: countImport(parsed.data, state, known) };
+      return { ok: true, preview: countImport(parsed.data, state, known, parsed.duplicates, questionIds) };
     },
 
     async applyImport(data, mode, onProgress) {
