@@ -43,3 +43,24 @@ export function stageCounts(ids: readonly string[], cards: ReadonlyMap<string, C
   for (const id of ids) counts[stageOf(cards.get(id))] += 1;
   return counts;
 }
+
+/**
+ * Stored answers to questions that are no longer in the notes (`ids`): their
+ * progress is kept, and the stats page counts them so that totals add up.
+ */
+export function answersOutsideNotes(
+  ids: readonly string[],
+  answersByQuestion: ReadonlyMap<string, number>,
+  cards: ReadonlyMap<string, Card>,
+): { answers: number; questions: number } {
+  const current = new Set(ids);
+  let answers = 0;
+  const questions = new Set<string>();
+  for (const [id, count] of answersByQuestion) {
+    if (current.has(id)) continue;
+    answers += count;
+    questions.add(id);
+  }
+  for (const id of cards.keys()) if (!current.has(id)) questions.add(id);
+  return { answers, questions: questions.size };
+}

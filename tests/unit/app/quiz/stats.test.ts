@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDay } from '../../../../src/app/quiz/scheduler.ts';
 import { newStartedToday } from '../../../../src/app/quiz/session.ts';
-import { retention, reviewsPerDay } from '../../../../src/app/quiz/stats.ts';
+import { answersOutsideNotes, retention, reviewsPerDay } from '../../../../src/app/quiz/stats.ts';
 import { loadingProgress, type DayTotals } from '../../../../src/app/storage/progressStore.ts';
 
 const now = new Date('2026-11-25T09:00:00Z');
@@ -30,5 +30,26 @@ describe('stats from the daily totals (no answer is read)', () => {
   it('counts the new questions started today for the daily limit', () => {
     expect(newStartedToday({ ...loadingProgress, days }, now)).toBe(2);
     expect(newStartedToday({ ...loadingProgress, days }, new Date(now.getTime() + 86_400_000))).toBe(0);
+  });
+});
+
+describe('answers to removed questions', () => {
+  it('are counted apart, so that the totals add up', async () => {
+    const { createEmptyCard } = await import('ts-fsrs');
+    const answers = new Map([
+      ['kept', 4],
+      ['gone-1', 2],
+      ['gone-2', 1],
+    ]);
+    const cards = new Map([
+      ['kept', createEmptyCard(now)],
+      ['gone-1', createEmptyCard(now)],
+      ['gone-3', createEmptyCard(now)],
+    ]);
+    expect(answersOutsideNotes(['kept', 'never-answered'], answers, cards)).toEqual({ answers: 3, questions: 3 });
+    expect(answersOutsideNotes(['kept', 'gone-1', 'gone-2', 'gone-3'], answers, cards)).toEqual({
+      answers: 0,
+      questions: 0,
+    });
   });
 });
