@@ -112,7 +112,9 @@ describe('progress store', () => {
     expect(notJson).toMatchObject({ ok: false });
     expect(!notJson.ok && notJson.errors[0]).toMatch(/JSON으로 읽을 수 없는 파일/);
     const wrong = await store.previewImport(JSON.stringify({ format: 'study-notes-progress', version: 1, cards: 'x' }));
-    expect(!wrong.ok && wrong.errors.join('\n')).toMatch(/진행 상황 파일이지만 아래 항목이 올바르지 않습니다[\s\S]*cards/);
+    expect(!wrong.ok && wrong.errors.join('\n')).toMatch(
+      /진행 상황 파일이지만 아래 항목이 올바르지 않습니다[\s\S]*cards/,
+    );
     expect(store.getState().cards.size).toBe(1);
     store.close();
   });
