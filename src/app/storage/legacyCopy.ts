@@ -34,7 +34,7 @@ export interface LegacyCopy {
 export async function copyLegacyOnce(target: IDBPDatabase<ProgressDB>, legacyName: string): Promise<LegacyCopy> {
   if (await target.get('meta', MARKER)) return { outcome: 'done before', cards: 0, logs: 0 };
   const found = await readLegacy(legacyName);
-  const tx = target.transaction(['cards', 'logs', 'meta', 'days', 'questions'], 'readwrite');
+  const tx = target.transaction(['cards', 'meta', 'days', 'questions', 'answerBatches'], 'readwrite');
   let cards = 0;
   for (const record of found.cards) {
     // The new database may already have answers of its own: they are newer.

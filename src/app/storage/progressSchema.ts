@@ -52,6 +52,14 @@ export const logRecordSchema = z.object({
   log: storedLogSchema,
 });
 
+/** Answers stored together by an import (`answerBatches`, version 2). */
+export const answerBatchSchema = z.object({
+  id: z.optional(z.int()),
+  first: isoDate,
+  last: isoDate,
+  answers: z.array(logRecordSchema),
+});
+
 export const settingsSchema = z.object({
   newPerDay: z.int().check(z.gte(0), z.lte(500)),
 });

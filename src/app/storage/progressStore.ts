@@ -22,7 +22,7 @@ import {
   type Settings,
 } from './progressSchema.ts';
 import { emptyState, type ImportPreview, type LogEntry, type ProgressState } from './progressState.ts';
-import { knownAnswerKeys, movedMessage, readAll, readAnswers, type StoredAnswer } from './readProgress.ts';
+import { knownAnswerKeys, movedMessage, readAll, readAnswers } from './readProgress.ts';
 import { lastTouched, logKey, reviveCard, serializeCard, serializeLog } from './storedRecords.ts';
 import { addAnswers } from './writeAnswers.ts';
 
@@ -155,7 +155,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   }
 
   // Without a database (memory mode) the answers themselves live here, for export.
-  let memoryAnswers: StoredAnswer[] = [];
+  let memoryAnswers: (LogRecord & { id: number })[] = [];
   const load = async (): Promise<ProgressState> => {
     if (!db) return { ...emptyState, status: 'ready', mode: 'memory', problems };
     return readAll(db, problems, clock());
@@ -196,7 +196,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     );
   };
   /** Every stored answer, oldest first; unreadable ones move to the backup (and the learner hears of it). */
-  const allAnswers = async (): Promise<StoredAnswer[]> => {
+  const allAnswers = async (): Promise<LogRecord[]> => {
     if (!db) return memoryAnswers;
     const { answers, moved } = await readAnswers(db);
     if (moved > 0) emit(await readAll(db, [...problems, movedMessage(moved)], clock()));
@@ -305,11 +305,13 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
         return !current || Date.parse(record.card.last_review ?? record.card.due) > lastTouched(current);
       };
       if (db) {
-        const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions'], 'readwrite');
+        const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions', 'answerBatches'], 'readwrite');
         const cards = tx.objectStore('cards');
         if (mode === 'replace') {
           await Promise.all(
-            ['cards', 'logs', 'days', 'questions'].map((name) => tx.objectStore(name as 'logs').clear()),
+            (['cards', 'logs', 'days', 'questions', 'answerBatches'] as const).map((name) =>
+              tx.objectStore(name).clear(),
+            ),
           );
         }
         await Promise.all(data.cards.filter(keep).map((record) => cards.put({ ...record, updatedAt: now })));
@@ -324,7 +326,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
           cards.set(record.questionId, reviveCard(clampCard(record.card, clock())));
         if (mode === 'replace') memoryAnswers = [];
         const tally = new Tally();
-        const added: StoredAnswer[] = [];
+        const added: (LogRecord & { id: number })[] = [];
         let id = memoryAnswers.at(-1)?.id ?? 0;
         for (const record of data.logs) {
           const key = logKey(record.questionId, record.log);

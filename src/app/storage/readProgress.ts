@@ -2,9 +2,10 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Card } from 'ts-fsrs';
 import type * as z from 'zod/mini';
 import type { DayTotals } from './answerTotals.ts';
-import type { ProgressDB } from './migrations.ts';
+import type { AnswerBatch, ProgressDB } from './migrations.ts';
 import type { ProgressState } from './progressState.ts';
 import {
+  answerBatchSchema,
   cardRecordSchema,
   defaultSettings,
   describeIssues,
@@ -20,7 +21,7 @@ type BackupTransaction = IDBPTransaction<ProgressDB, StoreNames<ProgressDB>[], '
 /** Moves an unreadable record to `backups` (only ever added to) and out of its store. */
 async function moveToBackup(
   tx: BackupTransaction,
-  store: 'cards' | 'logs',
+  store: 'cards' | 'logs' | 'answerBatches',
   key: IDBValidKey,
   value: unknown,
   error: z.core.$ZodError,
@@ -29,7 +30,7 @@ async function moveToBackup(
     .objectStore('backups')
     .add({ at: new Date().toISOString(), store, reason: describeIssues(error).join('; '), value });
   if (store === 'cards') await tx.objectStore('cards').delete(key as string);
-  else await tx.objectStore('logs').delete(key as number);
+  else await tx.objectStore(store).delete(key as number);
 }
 
 /** What the learner is told when `count` cards could not be scheduled and were brought back in range. */
@@ -113,48 +114,68 @@ export async function readAll(
   };
 }
 
-/** A stored answer with its key. */
-export interface StoredAnswer extends LogRecord {
-  id: number;
-}
-
 /**
- * Every stored answer, oldest first (for export). Invalid ones move to
- * `backups`; `moved` says how many.
+ * Every stored answer (single ones from answering, batched ones from imports),
+ * oldest first, for export. Invalid ones move to `backups` (a batch that is
+ * not a batch moves whole); `moved` says how many records moved.
  */
-export async function readAnswers(db: IDBPDatabase<ProgressDB>): Promise<{ answers: StoredAnswer[]; moved: number }> {
-  const tx = db.transaction(['cards', 'logs', 'backups'], 'readwrite');
+export async function readAnswers(db: IDBPDatabase<ProgressDB>): Promise<{ answers: LogRecord[]; moved: number }> {
+  const tx = db.transaction(['cards', 'logs', 'backups', 'answerBatches'], 'readwrite');
   const logs = tx.objectStore('logs');
-  const [values, keys] = await Promise.all([logs.getAll(), logs.getAllKeys()]);
-  const answers: StoredAnswer[] = [];
+  const batchStore = tx.objectStore('answerBatches');
+  const [values, keys, batches, batchKeys] = await Promise.all([
+    logs.getAll(),
+    logs.getAllKeys(),
+    batchStore.getAll(),
+    batchStore.getAllKeys(),
+  ]);
+  const answers: LogRecord[] = [];
   let moved = 0;
   for (const [index, value] of values.entries()) {
-    const id = keys[index] as number;
     const parsed = logRecordSchema.safeParse(value);
-    if (parsed.success) answers.push({ id, questionId: parsed.data.questionId, log: parsed.data.log });
+    if (parsed.success) answers.push({ questionId: parsed.data.questionId, log: parsed.data.log });
     else {
-      await moveToBackup(tx, 'logs', id, value, parsed.error);
+      await moveToBackup(tx, 'logs', keys[index] as number, value, parsed.error);
+      moved += 1;
+    }
+  }
+  for (const [index, value] of batches.entries()) {
+    const parsed = answerBatchSchema.safeParse(value);
+    if (parsed.success) for (const answer of parsed.data.answers) answers.push(answer);
+    else {
+      await moveToBackup(tx, 'answerBatches', batchKeys[index] as number, value, parsed.error);
       moved += 1;
     }
   }
   await tx.done;
+  answers.sort((a, b) => (a.log.review < b.log.review ? -1 : a.log.review > b.log.review ? 1 : 0));
   return { answers, moved };
 }
 
 /**
  * The identities (`logKey`) of the answers stored between `from` and `to`
- * (ISO strings, inclusive), through the `byReview` index: what an import
- * compares its answers with. Read as stored, without validation (an
- * unreadable answer just matches nothing; export moves it to the backup).
+ * (ISO strings, inclusive), through the `byReview` and `byLast` indexes:
+ * what an import compares its answers with. Read as stored, without
+ * validation (an unreadable answer just matches nothing; export moves it to
+ * the backup).
  */
 export async function knownAnswerKeys(
   db: IDBPDatabase<ProgressDB>,
   range: { from: string; to: string },
 ): Promise<Set<string>> {
-  const stored = await db.getAllFromIndex('logs', 'byReview', IDBKeyRange.bound(range.from, range.to));
+  const tx = db.transaction(['logs', 'answerBatches'], 'readonly');
+  const [single, batches] = await Promise.all([
+    tx.objectStore('logs').index('byReview').getAll(IDBKeyRange.bound(range.from, range.to)),
+    tx.objectStore('answerBatches').index('byLast').getAll(IDBKeyRange.lowerBound(range.from)),
+  ]);
   const keys = new Set<string>();
-  for (const record of stored as Partial<LogRecord>[]) {
+  const add = (record: Partial<LogRecord>) => {
     if (typeof record.questionId === 'string' && record.log) keys.add(logKey(record.questionId, record.log));
+  };
+  for (const record of single) add(record);
+  for (const batch of batches as Partial<AnswerBatch>[]) {
+    if (typeof batch.first === 'string' && batch.first > range.to) continue;
+    if (Array.isArray(batch.answers)) for (const answer of batch.answers) add(answer);
   }
   return keys;
 }

@@ -37,6 +37,7 @@ describe('a long history', () => {
     const state = reopened.getState();
     expect(state.answerCount).toBe(3_000);
     expect(reads.get('logs') ?? 0).toBe(0);
+    expect(reads.get('answerBatches') ?? 0).toBe(0);
     // A few hundred records (500 cards, 500 question totals, ~365 days), whatever the number of answers.
     const total = [...reads.values()].reduce((sum, count) => sum + count, 0);
     expect(total).toBeLessThanOrEqual(state.cards.size + state.days.size + state.answersByQuestion.size + 10);
@@ -47,9 +48,11 @@ describe('a long history', () => {
     const { store } = await storeWithHistory(3_000);
     const { result: record, reads } = await recordReads(() => answerQuestion(store, 'q-1', Rating.Again, now));
     expect(reads.get('logs') ?? 0).toBe(0);
+    expect(reads.get('answerBatches') ?? 0).toBe(0);
     expect(store.getState().answerCount).toBe(3_001);
     const { reads: undoReads } = await recordReads(() => undoAnswer(store, record));
     expect(undoReads.get('logs') ?? 0).toBe(0);
+    expect(undoReads.get('answerBatches') ?? 0).toBe(0);
     expect(store.getState().answerCount).toBe(3_000);
     store.close();
   });
@@ -63,12 +66,32 @@ describe('a long history', () => {
       store.applyImport(later, 'merge', (done, total) => progress.push([done, total])),
     );
     expect(reads.get('logs') ?? 0).toBe(0);
+    expect(reads.get('answerBatches') ?? 0).toBe(0);
     expect(store.getState().answerCount).toBe(8_000);
     expect(progress[0]).toEqual([0, 5_000]);
     expect(progress.at(-1)).toEqual([5_000, 5_000]);
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
     store.close();
+  });
+
+  it('stores a large import in batches of answers, a few hundred records for thousands of answers', async () => {
+    const { store } = await storeWithHistory(5_000);
+    store.close();
+    const raw = await openDB('long');
+    expect(await raw.count('answerBatches')).toBe(10);
+    expect(await raw.count('logs')).toBe(0);
+    raw.close();
+    // The same file again: every stored answer is in its span, read once (10 batch records), none added.
+    const again = await openProgressStore({ dbName: 'long' });
+    const { reads } = await recordReads(async () => {
+      const result = await again.previewImport(JSON.stringify(syntheticHistory(5_000)));
+      if (result.ok) await again.applyImport(result.preview.data, 'merge');
+      return result;
+    });
+    expect(reads.get('answerBatches')).toBe(10);
+    expect(again.getState().answerCount).toBe(5_000);
+    again.close();
   });
 
   it('keeps the daily and per-question totals exact through answers, undo, merge and replace', async () => {
