@@ -178,6 +178,7 @@ try {
       `\nDue queue over 10,000 stored cards: median ${queue.median.toFixed(2)} ms, p95 ${queue.p95.toFixed(2)} ms (${queue.queued} queued)`,
     );
   }
+  await (await import('./storageBench.ts')).printStorageBench();
 
   const syntheticDir = path.join(work, 'content-1000');
   await import('node:fs/promises').then((fs) => fs.mkdir(syntheticDir));

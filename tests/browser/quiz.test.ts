@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { progressDatabaseName } from '../../src/app/storage/databaseName.ts';
 import { axeViolations } from './axe.ts';
 import { launchBrowser } from './launchBrowser.ts';
 
@@ -174,9 +175,9 @@ describe('quiz progress', () => {
     const page = await (await newContext()).newPage();
     await open(page, 'stats/');
     await page.evaluate(
-      () =>
+      (name) =>
         new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('study-notes');
+          const request = indexedDB.open(name);
           request.onsuccess = () => {
             const tx = request.result.transaction('cards', 'readwrite');
             tx.objectStore('cards').put({ questionId: 'db-broken', card: { due: 'yesterday' }, updatedAt: 'x' });
@@ -185,6 +186,7 @@ describe('quiz progress', () => {
           };
           request.onerror = () => reject(request.error);
         }),
+      progressDatabaseName(base),
     );
     await open(page, 'stats/');
     expect(await page.getByRole('alert').textContent()).toMatch(/1개 항목이 손상되어/);

@@ -88,9 +88,11 @@ export function readDueData(name: string, now: Date): Promise<StoredDueData | nu
 }
 
 async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | null> {
-  const stores = ['cards', 'logs', 'meta'];
+  const stores = ['cards', 'meta'];
   if (!stores.every((store) => db.objectStoreNames.contains(store))) return null;
-  const tx = db.transaction(stores, 'readonly');
+  // Version 2 keeps per-day totals; a version-1 database (not yet upgraded by the store) has only the answers.
+  const hasDays = db.objectStoreNames.contains('days');
+  const tx = db.transaction(hasDays ? [...stores, 'days'] : [...stores, 'logs'], 'readonly');
   const records = (await request(tx.objectStore('cards').getAll())) as {
     questionId?: unknown;
     card?: { due?: unknown; state?: unknown };
@@ -105,8 +107,20 @@ async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | nul
     { value?: { newPerDay?: unknown } } | undefined;
   const limit = settings?.value?.newPerDay;
   const newPerDay = typeof limit === 'number' ? limit : DEFAULT_NEW_PER_DAY;
-  const newStartedToday = await countNewToday(tx.objectStore('logs'), now);
+  let newStartedToday: number;
+  if (hasDays) {
+    const today = (await request(tx.objectStore('days').get(localDay(now)))) as { started?: unknown } | undefined;
+    newStartedToday = typeof today?.started === 'number' ? today.started : 0;
+  } else {
+    newStartedToday = await countNewToday(tx.objectStore('logs'), now);
+  }
   return { cards, newPerDay, newStartedToday };
+}
+
+/** YYYY-MM-DD of the local day, as the store keys its day totals (quiz/scheduler.ts `localDay`). */
+function localDay(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** First answers given today (local day), newest first; stops once the history is well past today. */

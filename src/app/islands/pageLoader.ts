@@ -10,7 +10,7 @@
  */
 import { enhanceProse } from '../dom/enhanceProse.ts';
 import { opensSearch } from '../search/opensSearch.ts';
-import { progressDatabaseName } from '../storage/databaseName.ts';
+import { LEGACY_DATABASE_NAME, progressDatabaseName } from '../storage/databaseName.ts';
 import { countDue, readDueData } from './dueCount.ts';
 import { buttonIndex } from './earlyInput.ts';
 import type { EarlyAction } from './hydrateIsland.tsx';
@@ -251,7 +251,11 @@ function startDueBadge(): void {
   const update = async () => {
     const { questionIds } = await import('virtual:study-notes/islands');
     const now = new Date();
-    const data = await readDueData(progressDatabaseName(import.meta.env.BASE_URL), now);
+    // Before the store has copied an older copy's progress into this site's database
+    // (it does when a question first starts), the count comes from that older copy.
+    const data =
+      (await readDueData(progressDatabaseName(import.meta.env.BASE_URL), now)) ??
+      (await readDueData(LEGACY_DATABASE_NAME, now));
     const count = countDue(questionIds, data?.cards ?? [], now, data?.newPerDay ?? 20, data?.newStartedToday ?? 0);
     const badge = document.createElement('span');
     badge.className = 'due-badge';

@@ -8,7 +8,7 @@ import { ProgressBackup } from '../quiz/ProgressBackup.tsx';
 import { ReviewHeatmap } from '../quiz/ReviewHeatmap.tsx';
 import { localDay } from '../quiz/scheduler.ts';
 import { dueQueue } from '../quiz/session.ts';
-import { dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
+import { answersOutsideNotes, dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 import { ScrollFrame } from '../components/ScrollFrame.tsx';
 
@@ -20,9 +20,10 @@ export function StatsPage() {
   useDocumentHead(statsHead());
   const [now] = useState(() => new Date());
   const ids = useMemo(() => notes.flatMap((note) => note.questionIds), [notes]);
-  const perDay = useMemo(() => reviewsPerDay(progress.logs), [progress.logs]);
-  const kept = retention(progress.logs, now);
+  const perDay = useMemo(() => reviewsPerDay(progress.days), [progress.days]);
+  const kept = retention(progress.days, now);
   const counts = stageCounts(ids, progress.cards);
+  const removed = answersOutsideNotes(ids, progress.answersByQuestion, progress.cards);
   const ready = progress.status === 'ready';
   const [settingError, setSettingError] = useState('');
 
@@ -69,7 +70,9 @@ export function StatsPage() {
             <h2 id="heatmap-title">날짜별 복습</h2>
             <ReviewHeatmap perDay={perDay} now={now} />
             <p>
-              오늘 {perDay.get(localDay(now)) ?? 0}번 · 모두 {progress.logs.length}번 답했습니다.
+              오늘 {perDay.get(localDay(now)) ?? 0}번 · 모두 {progress.answerCount}번 답했습니다.
+              {removed.answers > 0 &&
+                ` 그중 ${removed.answers}번은 지금 노트에 없는 문제(${removed.questions}개)에 답한 기록입니다. 지우지 않고 보관하며, 그 문제가 노트에 돌아오면 이어서 복습합니다.`}
             </p>
           </section>
 
@@ -77,6 +80,7 @@ export function StatsPage() {
             <h2 id="notes-progress-title">노트별 진행</h2>
             <p>
               전체 {ids.length}문제: 새 문제 {counts.new} · 학습 중 {counts.learning} · 기억함 {counts.remembered}
+              {removed.questions > 0 && ` (노트에서 빠진 문제 ${removed.questions}개의 진행 상황도 보관되어 있습니다)`}
             </p>
             <ScrollFrame className="table-scroll" label="표: 노트별 진행">
               <table className="stats-table">
@@ -136,7 +140,7 @@ export function StatsPage() {
             {settingError && <p role="alert">{settingError}</p>}
           </section>
 
-          <ProgressBackup progress={progress} />
+          <ProgressBackup progress={progress} questionIds={ids} />
         </>
       )}
     </div>

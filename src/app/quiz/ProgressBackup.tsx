@@ -18,16 +18,25 @@ function download(name: string, data: unknown): void {
  * (merge or replace), and the backup of damaged records. A bad file changes
  * nothing and says what is wrong.
  */
-export function ProgressBackup({ progress }: { progress: ProgressState }) {
+export function ProgressBackup({
+  progress,
+  questionIds,
+}: {
+  progress: ProgressState;
+  /** The site's questions: the import preview names the file's questions that are not among them. */
+  questionIds: readonly string[];
+}) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [message, setMessage] = useState('');
   const [confirmReplace, setConfirmReplace] = useState(false);
+  /** Answers written so far while an import is applied (a large file takes seconds). */
+  const [applying, setApplying] = useState<{ done: number; total: number } | null>(null);
 
   const exportNow = async () => {
     const store = await getProgressStore();
     const now = new Date();
-    download(`study-notes-progress-${now.toISOString().slice(0, 10)}.json`, store.exportProgress(now));
+    download(`study-notes-progress-${now.toISOString().slice(0, 10)}.json`, await store.exportProgress(now));
     await store.markExported(now);
     setMessage('진행 상황을 파일로 내보냈습니다.');
   };
@@ -39,17 +48,28 @@ export function ProgressBackup({ progress }: { progress: ProgressState }) {
     setErrors([]);
     setConfirmReplace(false);
     if (!file) return;
-    const result = (await getProgressStore()).previewImport(await file.text());
+    const result = await (await getProgressStore()).previewImport(await file.text(), { questionIds });
     if (result.ok) setPreview(result.preview);
     else setErrors(result.errors);
   };
 
   const apply = async (mode: 'merge' | 'replace') => {
-    if (!preview) return;
-    await (await getProgressStore()).applyImport(preview.data, mode);
-    setPreview(null);
-    setConfirmReplace(false);
-    setMessage(mode === 'merge' ? '가져온 기록을 합쳤습니다.' : '가져온 기록으로 바꿨습니다.');
+    if (!preview || applying) return;
+    setMessage('');
+    setApplying({ done: 0, total: preview.data.logs.length });
+    try {
+      await (await getProgressStore()).applyImport(preview.data, mode, (done, total) => setApplying({ done, total }));
+      setPreview(null);
+      setConfirmReplace(false);
+      setMessage(mode === 'merge' ? '가져온 기록을 합쳤습니다.' : '가져온 기록으로 바꿨습니다.');
+    } catch (error) {
+      // One transaction: nothing was written.
+      setErrors([
+        `가져오는 중에 브라우저 저장소가 실패해 아무것도 바뀌지 않았습니다. 저장 공간이 부족한지 확인하고 다시 시도해 주세요. (${String(error)})`,
+      ]);
+    } finally {
+      setApplying(null);
+    }
   };
 
   const downloadBackups = async () => {
@@ -91,6 +111,14 @@ export function ProgressBackup({ progress }: { progress: ProgressState }) {
       <div role="status" aria-live="polite">
         {message && <p>{message}</p>}
       </div>
+      {applying && (
+        <div className="import-progress">
+          <label htmlFor="import-progress">
+            가져오는 중: 답 기록 {applying.done.toLocaleString('ko-KR')} / {applying.total.toLocaleString('ko-KR')}
+          </label>
+          <progress id="import-progress" max={Math.max(1, applying.total)} value={applying.done} />
+        </div>
+      )}
       {errors.length > 0 && (
         <div className="practice-problems" role="alert">
           <p>이 파일은 가져올 수 없습니다. 아무것도 바뀌지 않았습니다.</p>
@@ -113,12 +141,36 @@ export function ProgressBackup({ progress }: { progress: ProgressState }) {
             <li>여기 쪽이 더 최근인 문제: {preview.newerHere}개 (합치면 그대로 둡니다)</li>
             <li>새로 더해질 답 기록: {preview.newLogs}개</li>
           </ul>
+          {(preview.duplicateCards > 0 || preview.duplicateLogs > 0) && (
+            <p>
+              파일 안에 같은 문제 {preview.duplicateCards}개, 같은 답 기록 {preview.duplicateLogs}개가 두 번 이상 들어
+              있어 한 번씩만 셌습니다. 문제는 더 최근 것을 씁니다.
+            </p>
+          )}
+          {preview.unknownQuestions.length > 0 && (
+            <p>
+              이 사이트에 없는 문제 {preview.unknownQuestions.length}개의 기록(답 {preview.unknownAnswers}개)이 들어
+              있습니다: {preview.unknownQuestions.slice(0, 5).join(', ')}
+              {preview.unknownQuestions.length > 5 ? ' 외' : ''}. 다른 사이트의 파일이거나 노트에서 빠진 문제입니다.
+              가져오면 보관만 되고 복습에는 나오지 않습니다.
+            </p>
+          )}
           <div className="stats-actions">
-            <button type="button" className="button-primary" onClick={() => void apply('merge')}>
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => void apply('merge')}
+              disabled={applying !== null}
+            >
               합치기
             </button>
             {confirmReplace ? (
-              <button type="button" className="button-secondary danger" onClick={() => void apply('replace')}>
+              <button
+                type="button"
+                className="button-secondary danger"
+                onClick={() => void apply('replace')}
+                disabled={applying !== null}
+              >
                 정말 바꾸기: 지금 기록을 지우고 파일로 대체
               </button>
             ) : (

@@ -1,10 +1,9 @@
 import type { ProgressState } from '../storage/progressStore.ts';
-import { buildQueue, localDay, State } from './scheduler.ts';
+import { buildQueue, localDay } from './scheduler.ts';
 
-/** New questions the learner started today (first reviews logged today), for the daily limit. */
+/** New questions the learner started today (first answers given today), for the daily limit. */
 export function newStartedToday(progress: ProgressState, now: Date): number {
-  const today = localDay(now);
-  return progress.logs.filter((entry) => entry.log.state === State.New && localDay(entry.log.review) === today).length;
+  return progress.days.get(localDay(now))?.started ?? 0;
 }
 
 /** The due queue over `ids` with the learner's daily limit of new questions. */
@@ -17,6 +16,6 @@ export function dueQueue(ids: readonly string[], progress: ProgressState, now: D
 
 /** True when there are answers newer than the last export (the learner should save a copy). */
 export function hasUnexportedProgress(progress: ProgressState): boolean {
-  if (!progress.lastChangeAt || progress.logs.length === 0) return false;
+  if (!progress.lastChangeAt || progress.answerCount === 0) return false;
   return !progress.lastExportAt || progress.lastExportAt < progress.lastChangeAt;
 }

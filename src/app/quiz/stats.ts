@@ -1,27 +1,31 @@
 import type { Card } from 'ts-fsrs';
-import type { LogEntry } from '../storage/progressStore.ts';
-import { localDay, Rating, stageOf, State, type CardStage } from './scheduler.ts';
+import type { DayTotals } from '../storage/progressStore.ts';
+import { localDay, stageOf, State, type CardStage } from './scheduler.ts';
 
-/** Reviews per local day (YYYY-MM-DD). */
-export function reviewsPerDay(logs: readonly LogEntry[]): Map<string, number> {
-  const days = new Map<string, number>();
-  for (const entry of logs) {
-    const day = localDay(entry.log.review);
-    days.set(day, (days.get(day) ?? 0) + 1);
-  }
-  return days;
+/** Reviews per local day (YYYY-MM-DD), from the stored daily totals. */
+export function reviewsPerDay(days: ReadonlyMap<string, DayTotals>): Map<string, number> {
+  return new Map([...days.values()].map((totals) => [totals.day, totals.answers]));
 }
 
 /**
  * Retention: of the reviews of remembered cards (state Review when answered)
- * in the last `days` days, the share not graded Again. Null without data.
+ * in the last `span` local days (today included), the share not graded Again.
+ * Null without data.
  */
-export function retention(logs: readonly LogEntry[], now: Date, days = 30): { rate: number; count: number } | null {
-  const since = now.getTime() - days * 24 * 60 * 60 * 1000;
-  const relevant = logs.filter((entry) => entry.log.state === State.Review && entry.log.review.getTime() >= since);
-  if (relevant.length === 0) return null;
-  const kept = relevant.filter((entry) => entry.log.rating !== Rating.Again).length;
-  return { rate: kept / relevant.length, count: relevant.length };
+export function retention(
+  days: ReadonlyMap<string, DayTotals>,
+  now: Date,
+  span = 30,
+): { rate: number; count: number } | null {
+  let reviewed = 0;
+  let forgotten = 0;
+  for (let back = 0; back < span; back++) {
+    const day = days.get(localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - back)));
+    reviewed += day?.reviewed ?? 0;
+    forgotten += day?.forgotten ?? 0;
+  }
+  if (reviewed === 0) return null;
+  return { rate: (reviewed - forgotten) / reviewed, count: reviewed };
 }
 
 /** Started cards (among `ids`) falling due within `days` days from now, overdue included. */
@@ -38,4 +42,25 @@ export function stageCounts(ids: readonly string[], cards: ReadonlyMap<string, C
   const counts: Record<CardStage, number> = { new: 0, learning: 0, remembered: 0 };
   for (const id of ids) counts[stageOf(cards.get(id))] += 1;
   return counts;
+}
+
+/**
+ * Stored answers to questions that are no longer in the notes (`ids`): their
+ * progress is kept, and the stats page counts them so that totals add up.
+ */
+export function answersOutsideNotes(
+  ids: readonly string[],
+  answersByQuestion: ReadonlyMap<string, number>,
+  cards: ReadonlyMap<string, Card>,
+): { answers: number; questions: number } {
+  const current = new Set(ids);
+  let answers = 0;
+  const questions = new Set<string>();
+  for (const [id, count] of answersByQuestion) {
+    if (current.has(id)) continue;
+    answers += count;
+    questions.add(id);
+  }
+  for (const id of cards.keys()) if (!current.has(id)) questions.add(id);
+  return { answers, questions: questions.size };
 }

@@ -1,4 +1,5 @@
 import type { Card, ReviewLog } from 'ts-fsrs';
+import type { DayTotals } from './answerTotals.ts';
 import { defaultSettings, type ExportFile, type Settings } from './progressSchema.ts';
 
 /** What the app sees of quiz progress; `progressStore.ts` keeps it and tells subscribers. */
@@ -14,7 +15,15 @@ export interface ProgressState {
   /** `memory` when the browser offers no IndexedDB: progress lasts until the tab closes. */
   mode: 'indexeddb' | 'memory';
   cards: ReadonlyMap<string, Card>;
-  logs: readonly LogEntry[];
+  /**
+   * Answers per local day (YYYY-MM-DD). The answers themselves are not
+   * loaded: there may be 100,000 of them (`exportProgress` reads them).
+   */
+  days: ReadonlyMap<string, DayTotals>;
+  /** Answers per question id, questions no longer in the notes included. */
+  answersByQuestion: ReadonlyMap<string, number>;
+  /** Every stored answer (the sum of `answersByQuestion`). */
+  answerCount: number;
   settings: Settings;
   lastChangeAt: Date | null;
   lastExportAt: Date | null;
@@ -27,6 +36,7 @@ export interface ProgressState {
 
 /** What an import would change, shown before it is applied. */
 export interface ImportPreview {
+  /** The file's content, each card and each answer once. */
   data: ExportFile;
   newCards: number;
   /** Cards in both; the file's copy is newer. */
@@ -34,13 +44,22 @@ export interface ImportPreview {
   /** Cards in both; the copy here is newer (merge keeps it). */
   newerHere: number;
   newLogs: number;
+  /** Repeats in the file (the same question's card, the same answer), counted once above. */
+  duplicateCards: number;
+  duplicateLogs: number;
+  /** Questions of the file's cards that this site does not have (kept, not shown), when the site's ids were given. */
+  unknownQuestions: string[];
+  /** The file's answers to questions this site does not have. */
+  unknownAnswers: number;
 }
 
 export const emptyState: ProgressState = {
   status: 'loading',
   mode: 'indexeddb',
   cards: new Map(),
-  logs: [],
+  days: new Map(),
+  answersByQuestion: new Map(),
+  answerCount: 0,
   settings: defaultSettings,
   lastChangeAt: null,
   lastExportAt: null,

@@ -1,7 +1,18 @@
-import type { IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import type { Card, ReviewLog } from 'ts-fsrs';
-import { buildExportFile, previewImportFile } from './importExport.ts';
-import { migrations, openWith, type Migration, type ProgressDB } from './migrations.ts';
+import { LEGACY_DATABASE_NAME, progressChannelName, progressDatabaseName } from './databaseName.ts';
+import { answerCount, Tally, withTally, writeTally } from './answerTotals.ts';
+import { clampCard } from './cardBounds.ts';
+import { answerSpan, buildExportFile, countImport, parseImportFile } from './importExport.ts';
+import { copyLegacyOnce } from './legacyCopy.ts';
+import {
+  migrations,
+  missingStores,
+  openWith,
+  UnexpectedDatabaseError,
+  type Migration,
+  type ProgressDB,
+} from './migrations.ts';
 import {
   describeIssues,
   settingsSchema,
@@ -11,23 +22,24 @@ import {
   type Settings,
 } from './progressSchema.ts';
 import { emptyState, type ImportPreview, type LogEntry, type ProgressState } from './progressState.ts';
-import { readAll } from './readProgress.ts';
-import { lastTouched, logKey, reviveCard, reviveLog, serializeCard, serializeLog } from './storedRecords.ts';
+import { knownAnswerKeys, movedMessage, readAll, readAnswers } from './readProgress.ts';
+import { lastTouched, logKey, reviveCard, serializeCard, serializeLog } from './storedRecords.ts';
+import { addAnswers } from './writeAnswers.ts';
 
 export { migrations, type Migration } from './migrations.ts';
 export { loadingProgress, type ImportPreview, type LogEntry, type ProgressState } from './progressState.ts';
+export type { DayTotals } from './answerTotals.ts';
 
 /**
  * The one place quiz progress is read and written: IndexedDB through `idb`,
  * with a versioned schema (IndexedDB's own version number, upgraded step by
  * step), validation on load, a backup store that is only ever added to, and
- * a BroadcastChannel so two open tabs stay consistent.
+ * a BroadcastChannel so two open tabs stay consistent. Both are named with the
+ * site's base path (`databaseName.ts`).
  *
  * Everything is keyed by question id, never by text. Cards of questions that
  * no longer exist in the notes are kept (the app just does not show them).
  */
-
-const CHANNEL = 'study-notes-progress';
 
 export interface ProgressStore {
   getState(): ProgressState;
@@ -37,11 +49,28 @@ export interface ProgressStore {
   /** Undoes one answer: puts the earlier card back and removes its log. */
   undoReview(entry: LogEntry, previous: Card | undefined): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
-  exportProgress(now: Date): ExportFile;
+  /** Every card and every stored answer (the answers are read only now). */
+  exportProgress(now: Date): Promise<ExportFile>;
   markExported(at: Date): Promise<void>;
-  /** Validates a file; a bad file changes nothing and says what is wrong. */
-  previewImport(text: string): { ok: true; preview: ImportPreview } | { ok: false; errors: string[] };
-  applyImport(data: ExportFile, mode: 'merge' | 'replace'): Promise<void>;
+  /**
+   * Validates a file and counts what importing it would change; a bad file
+   * changes nothing and says what is wrong. With `questionIds` (the site's
+   * questions) the preview also lists the file's questions this site lacks.
+   */
+  previewImport(
+    text: string,
+    options?: { questionIds?: readonly string[] },
+  ): Promise<{ ok: true; preview: ImportPreview } | { ok: false; errors: string[] }>;
+  /**
+   * Merges or replaces with the file's content, in one transaction (all or
+   * nothing). `onProgress(done, total)` follows the answers written, for a
+   * progress bar.
+   */
+  applyImport(
+    data: ExportFile,
+    mode: 'merge' | 'replace',
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void>;
   /** Everything ever moved to the backup store, for the learner to download. */
   readBackups(): Promise<unknown[]>;
   requestPersistence(): Promise<void>;
@@ -49,42 +78,75 @@ export interface ProgressStore {
 }
 
 export interface OpenOptions {
-  /** IndexedDB database name (default `study-notes`). */
+  /** IndexedDB database name (default `progressDatabaseName(import.meta.env.BASE_URL)`). */
   dbName?: string;
+  /**
+   * A database of the old shared name to copy from once (default `study-notes` when
+   * `dbName` is the default, none otherwise; `null` for none).
+   */
+  copyFrom?: string | null;
   /** The schema steps (default `migrations`); tests pass a longer list to rehearse an upgrade. */
   migrations?: readonly Migration[];
+  /** The clock that stored cards and import files are checked against (default: the system clock). */
+  now?: () => Date;
 }
 
 export async function openProgressStore(options: OpenOptions = {}): Promise<ProgressStore> {
-  const dbName = options.dbName ?? 'study-notes';
+  const dbName = options.dbName ?? progressDatabaseName(import.meta.env.BASE_URL);
+  const copyFrom = options.copyFrom !== undefined ? options.copyFrom : options.dbName ? null : LEGACY_DATABASE_NAME;
+  const clock = options.now ?? (() => new Date());
   const available = typeof indexedDB !== 'undefined';
   let db: IDBPDatabase<ProgressDB> | undefined;
   let state: ProgressState = emptyState;
   const listeners = new Set<() => void>();
+  // State changes so far (here or, through the channel, in another tab): a preview's
+  // comparison is reused by the import only if nothing was written in between.
+  let writes = 0;
+  let lastPreview: { data: ExportFile; known: Set<string>; writes: number } | undefined;
   const emit = (next: ProgressState) => {
     state = next;
+    writes += 1;
     for (const listener of listeners) listener();
   };
+
+  // An older tab that never lets go of the database would keep the open
+  // waiting forever: give up on it and go on in memory.
+  let blocked: (() => void) | undefined;
+  const openOrGiveUp = (opening: Promise<IDBPDatabase<ProgressDB>>) =>
+    new Promise<IDBPDatabase<ProgressDB> | undefined>((resolve, reject) => {
+      blocked = () => {
+        resolve(undefined);
+        void opening.then(
+          (late) => late.close(),
+          () => undefined,
+        );
+      };
+      opening.then(resolve, reject);
+    });
 
   const problems: string[] = [];
   if (available) {
     try {
-      db = await openWith(dbName, options.migrations ?? migrations, () => {
-        // A newer version of the app, in another tab, is upgrading the
-        // schema: let it, and stop writing here rather than fail later.
-        db?.close();
-        db = undefined;
-        emit({ ...state, mode: 'memory', problems: [...state.problems, NEWER_TAB] });
-      });
-    } catch (error) {
-      // Stored by a newer version of the app (this tab runs an older copy,
-      // e.g. from the offline cache): the data is fine and stays untouched.
-      const newer = error instanceof DOMException && error.name === 'VersionError';
-      problems.push(
-        newer
-          ? NEWER_DATA
-          : `브라우저 저장소(IndexedDB)를 열 수 없어 이번 방문의 진행 상황은 탭을 닫으면 사라집니다. (${String(error)})`,
+      db = await openOrGiveUp(
+        openWith(
+          dbName,
+          options.migrations ?? migrations,
+          () => {
+            // A newer version of the app, in another tab, is upgrading the
+            // schema: let it, and stop writing here rather than fail later.
+            db?.close();
+            db = undefined;
+            emit({ ...state, mode: 'memory', problems: [...state.problems, NEWER_TAB] });
+          },
+          () => blocked?.(),
+        ),
       );
+      if (db && copyFrom && copyFrom !== dbName) await copyLegacyOnce(db, copyFrom);
+      if (!db) problems.push(OLDER_TAB);
+    } catch (error) {
+      db?.close();
+      db = undefined;
+      problems.push(await openProblem(error, dbName));
     }
   } else {
     problems.push(
@@ -92,20 +154,54 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     );
   }
 
+  // Without a database (memory mode) the answers themselves live here, for export.
+  let memoryAnswers: (LogRecord & { id: number })[] = [];
   const load = async (): Promise<ProgressState> => {
     if (!db) return { ...emptyState, status: 'ready', mode: 'memory', problems };
-    return readAll(db, problems);
+    return readAll(db, problems, clock());
   };
-  emit(await load());
+  try {
+    emit(await load());
+  } catch (error) {
+    // Whatever the stored data looks like, the page goes on, in memory.
+    db?.close();
+    db = undefined;
+    problems.push(await openProblem(error, dbName));
+    emit(await load());
+  }
 
   // Another tab wrote: read again so both show the same progress.
-  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${CHANNEL}:${dbName}`);
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(progressChannelName(dbName));
   if (channel) {
     channel.onmessage = () => {
-      void load().then(emit);
+      void load().then(emit, () => undefined);
     };
   }
   const announce = () => channel?.postMessage('changed');
+  /** The state with `tally` added to its totals. */
+  const tallied = (tally: Tally) => {
+    const totals = withTally(state.days, state.answersByQuestion, tally);
+    return { ...totals, answerCount: answerCount(totals.answersByQuestion) };
+  };
+  /** The identities of the answers stored within the time span of `data`'s answers. */
+  const knownKeys = async (data: ExportFile): Promise<Set<string>> => {
+    const span = answerSpan(data);
+    if (!span) return new Set();
+    if (db) return knownAnswerKeys(db, span);
+    return new Set(
+      memoryAnswers
+        .filter((answer) => answer.log.review >= span.from && answer.log.review <= span.to)
+        .map((answer) => logKey(answer.questionId, answer.log)),
+    );
+  };
+  /** Every stored answer, oldest first; unreadable ones move to the backup (and the learner hears of it). */
+  const allAnswers = async (): Promise<LogRecord[]> => {
+    if (!db) return memoryAnswers;
+    const { answers, moved } = await readAnswers(db);
+    if (moved > 0) emit(await readAll(db, [...problems, movedMessage(moved)], clock()));
+    return answers;
+  };
 
   const store: ProgressStore = {
     getState: () => state,
@@ -118,25 +214,30 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       const now = new Date().toISOString();
       const cardRecord: CardRecord = { questionId, card: serializeCard(card), updatedAt: now };
       const logRecord: LogRecord = { questionId, log: serializeLog(log) };
-      let id = (state.logs.at(-1)?.id ?? 0) + 1;
+      const tally = new Tally().add(questionId, logRecord.log);
+      let id = (memoryAnswers.at(-1)?.id ?? 0) + 1;
       if (db) {
-        const tx = db.transaction(['cards', 'logs', 'meta'], 'readwrite');
+        const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions'], 'readwrite');
         await tx.objectStore('cards').put(cardRecord);
         id = await tx.objectStore('logs').add(logRecord);
+        await writeTally(tx, tally);
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
         await tx.done;
+      } else {
+        memoryAnswers = [...memoryAnswers, { id, ...logRecord }];
       }
       const entry: LogEntry = { id, questionId, log };
       const cards = new Map(state.cards).set(questionId, card);
-      emit({ ...state, cards, logs: [...state.logs, entry], lastChangeAt: new Date(now) });
+      emit({ ...state, cards, ...tallied(tally), lastChangeAt: new Date(now) });
       announce();
       return entry;
     },
 
     async undoReview(entry, previous) {
       const now = new Date().toISOString();
+      const tally = new Tally().add(entry.questionId, entry.log, -1);
       if (db) {
-        const tx = db.transaction(['cards', 'logs', 'meta'], 'readwrite');
+        const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions'], 'readwrite');
         if (previous && previous.reps > 0) {
           await tx
             .objectStore('cards')
@@ -144,14 +245,21 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
         } else {
           await tx.objectStore('cards').delete(entry.questionId);
         }
-        await tx.objectStore('logs').delete(entry.id);
+        const logs = tx.objectStore('logs');
+        // Only an answer still stored is taken off the totals (another tab may have replaced everything).
+        if (await logs.getKey(entry.id)) {
+          await logs.delete(entry.id);
+          await writeTally(tx, tally);
+        }
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
         await tx.done;
+      } else {
+        memoryAnswers = memoryAnswers.filter((answer) => answer.id !== entry.id);
       }
       const cards = new Map(state.cards);
       if (previous && previous.reps > 0) cards.set(entry.questionId, previous);
       else cards.delete(entry.questionId);
-      emit({ ...state, cards, logs: state.logs.filter((log) => log.id !== entry.id), lastChangeAt: new Date(now) });
+      emit({ ...state, cards, ...tallied(tally), lastChangeAt: new Date(now) });
       announce();
     },
 
@@ -164,8 +272,8 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       announce();
     },
 
-    exportProgress(now) {
-      return buildExportFile(state, now);
+    async exportProgress(now) {
+      return buildExportFile(state, await allAnswers(), now);
     },
 
     async markExported(at) {
@@ -174,47 +282,71 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       announce();
     },
 
-    previewImport(text) {
-      return previewImportFile(text, state);
+    async previewImport(text, { questionIds } = {}) {
+      const parsed = parseImportFile(text, clock());
+      if (!parsed.ok) return parsed;
+      const known = await knownKeys(parsed.data);
+      lastPreview = { data: parsed.data, known, writes };
+      return { ok: true, preview: countImport(parsed.data, state, known, parsed.duplicates, questionIds) };
     },
 
-    async applyImport(data, mode) {
+    async applyImport(data, mode, onProgress) {
       const now = new Date().toISOString();
+      // The answers stored in the file's span, as the preview read them if nothing was written since.
+      const known =
+        mode === 'replace'
+          ? new Set<string>()
+          : lastPreview?.data === data && lastPreview.writes === writes
+            ? lastPreview.known
+            : await knownKeys(data);
+      lastPreview = undefined;
+      const keep = (record: CardRecord) => {
+        const current = mode === 'replace' ? undefined : state.cards.get(record.questionId);
+        return !current || Date.parse(record.card.last_review ?? record.card.due) > lastTouched(current);
+      };
       if (db) {
-        const tx = db.transaction(['cards', 'logs', 'meta'], 'readwrite');
+        const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions', 'answerBatches'], 'readwrite');
         const cards = tx.objectStore('cards');
-        const logs = tx.objectStore('logs');
         if (mode === 'replace') {
-          await cards.clear();
-          await logs.clear();
+          await Promise.all(
+            (['cards', 'logs', 'days', 'questions', 'answerBatches'] as const).map((name) =>
+              tx.objectStore(name).clear(),
+            ),
+          );
         }
-        const known = new Set(
-          mode === 'replace' ? [] : state.logs.map((entry) => logKey(entry.questionId, serializeLog(entry.log))),
-        );
-        for (const record of data.cards) {
-          const here = mode === 'replace' ? undefined : state.cards.get(record.questionId);
-          if (!here || Date.parse(record.card.last_review ?? record.card.due) > lastTouched(here)) {
-            await cards.put({ ...record, updatedAt: now });
-          }
-        }
+        await Promise.all(data.cards.filter(keep).map((record) => cards.put({ ...record, updatedAt: now })));
+        await addAnswers(tx, data.logs, known, onProgress);
+        await tx.objectStore('meta').put({ key: 'settings', value: data.settings });
+        await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
+        await tx.done;
+        emit(await readAll(db, [], clock()));
+      } else {
+        const cards = new Map(mode === 'replace' ? [] : state.cards);
+        for (const record of data.cards.filter(keep))
+          cards.set(record.questionId, reviveCard(clampCard(record.card, clock())));
+        if (mode === 'replace') memoryAnswers = [];
+        const tally = new Tally();
+        const added: (LogRecord & { id: number })[] = [];
+        let id = memoryAnswers.at(-1)?.id ?? 0;
         for (const record of data.logs) {
           const key = logKey(record.questionId, record.log);
           if (known.has(key)) continue;
           known.add(key);
-          await logs.add({ questionId: record.questionId, log: record.log });
+          added.push({ id: (id += 1), ...record });
+          tally.add(record.questionId, record.log);
         }
-        await tx.objectStore('meta').put({ key: 'settings', value: data.settings });
-        await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
-        await tx.done;
-        emit(await readAll(db, []));
-      } else {
-        const cards = new Map(mode === 'replace' ? [] : state.cards);
-        for (const record of data.cards) cards.set(record.questionId, reviveCard(record.card));
-        const logs = [...(mode === 'replace' ? [] : state.logs)];
-        for (const record of data.logs) {
-          logs.push({ id: logs.length + 1, questionId: record.questionId, log: reviveLog(record.log) });
-        }
-        emit({ ...state, cards, logs, settings: data.settings, lastChangeAt: new Date(now) });
+        memoryAnswers = [...memoryAnswers, ...added];
+        const base = mode === 'replace' ? { ...state, days: new Map(), answersByQuestion: new Map() } : state;
+        const totals = withTally(base.days, base.answersByQuestion, tally);
+        emit({
+          ...state,
+          cards,
+          ...totals,
+          answerCount: answerCount(totals.answersByQuestion),
+          settings: data.settings,
+          lastChangeAt: new Date(now),
+        });
+        onProgress?.(data.logs.length, data.logs.length);
       }
       announce();
     },
@@ -241,6 +373,36 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
   return store;
 }
 
+/** What the learner is told when the database cannot be used. */
+async function openProblem(error: unknown, dbName: string): Promise<string> {
+  const newer = error instanceof DOMException && error.name === 'VersionError';
+  // Stored by a newer version of the app (this tab runs an older copy,
+  // e.g. from the offline cache): the data is fine and stays untouched.
+  // Unless the newer database is not shaped like ours at all.
+  if (newer && !(await isForeign(dbName))) return NEWER_DATA;
+  if (
+    newer ||
+    error instanceof UnexpectedDatabaseError ||
+    (error instanceof DOMException && error.name === 'NotFoundError')
+  )
+    return `이 브라우저의 저장소에 이 사이트가 만들지 않은 데이터베이스("${dbName}")가 있어 손대지 않았습니다. 같은 주소의 다른 사이트가 만든 것일 수 있습니다. 이번 방문의 진행 상황은 탭을 닫으면 사라지니, 끝내기 전에 '파일로 내보내기'를 해 두세요.`;
+  return `브라우저 저장소(IndexedDB)를 열 수 없어 이번 방문의 진행 상황은 탭을 닫으면 사라집니다. 끝내기 전에 '파일로 내보내기'를 해 두세요. (${String(error)})`;
+}
+
+/** Whether the existing database `name` lacks our stores (opened at its own version, so nothing changes). */
+async function isForeign(name: string): Promise<boolean> {
+  try {
+    const existing = await openDB(name);
+    const missing = missingStores(existing.objectStoreNames);
+    existing.close();
+    return missing.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const OLDER_TAB =
+  '이 사이트의 예전 버전이 열린 다른 탭이 저장소를 놓지 않아 이번 방문의 진행 상황은 저장되지 않습니다. 다른 탭을 닫고 이 페이지를 새로 고쳐 주세요.';
 const NEWER_DATA =
   '이 기기에는 더 새 버전의 앱이 저장한 진행 상황이 있습니다. 그 기록은 그대로 두고, 이 탭에서 푼 문제는 저장하지 않습니다. 페이지를 새로 고쳐 새 버전을 받으세요.';
 const NEWER_TAB =

@@ -4,9 +4,12 @@ import 'fake-indexeddb/auto';
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Rating, reviewCard, rollbackCard } from '../../../../src/app/quiz/scheduler.ts';
+import { progressDatabaseName } from '../../../../src/app/storage/databaseName.ts';
 import { migrations, openProgressStore, type Migration } from '../../../../src/app/storage/progressStore.ts';
 
 const now = new Date('2026-11-25T09:00:00Z');
+/** The database `openProgressStore()` opens by default (named for the site's base path). */
+const siteDatabase = progressDatabaseName(import.meta.env.BASE_URL);
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -25,8 +28,9 @@ describe('progress store', () => {
     expect(state.status).toBe('ready');
     expect(state.cards.get('db-2nf-01')?.due.toISOString()).toBe(card.due.toISOString());
     expect(state.cards.get('db-2nf-01')?.due).toBeInstanceOf(Date);
-    expect(state.logs).toHaveLength(1);
-    expect(state.logs[0]?.log.rating).toBe(Rating.Good);
+    expect(state.answerCount).toBe(1);
+    expect(state.answersByQuestion.get('db-2nf-01')).toBe(1);
+    expect((await reopened.exportProgress(now)).logs[0]?.log.rating).toBe(Rating.Good);
     expect(state.lastChangeAt).toBeInstanceOf(Date);
     reopened.close();
   });
@@ -37,11 +41,12 @@ describe('progress store', () => {
     const entry = await store.recordReview('tls-13-01', card, log);
     await store.undoReview(entry, rollbackCard(card, log));
     expect(store.getState().cards.has('tls-13-01')).toBe(false);
-    expect(store.getState().logs).toEqual([]);
+    expect(store.getState()).toMatchObject({ answerCount: 0, days: new Map(), answersByQuestion: new Map() });
     store.close();
     const reopened = await openProgressStore();
     expect(reopened.getState().cards.size).toBe(0);
-    expect(reopened.getState().logs).toEqual([]);
+    expect(reopened.getState()).toMatchObject({ answerCount: 0, days: new Map(), answersByQuestion: new Map() });
+    expect((await reopened.exportProgress(now)).logs).toEqual([]);
     reopened.close();
   });
 
@@ -51,7 +56,7 @@ describe('progress store', () => {
     await store.recordReview('good-one', card, log);
     store.close();
 
-    const raw = await openDB('study-notes');
+    const raw = await openDB(siteDatabase);
     await raw.put('cards', { questionId: 'broken', card: { due: 'not a date' }, updatedAt: 'x' });
     raw.close();
 
@@ -76,22 +81,22 @@ describe('progress store', () => {
     const store = await openProgressStore({ dbName: 'a' });
     const first = reviewCard(undefined, Rating.Good, now);
     await store.recordReview('q1', first.card, first.log);
-    const exported = JSON.stringify(store.exportProgress(now));
+    const exported = JSON.stringify(await store.exportProgress(now));
     store.close();
 
     const other = await openProgressStore({ dbName: 'b' });
     const local = reviewCard(undefined, Rating.Again, new Date(now.getTime() + 60_000));
     await other.recordReview('q2', local.card, local.log);
-    const result = other.previewImport(exported);
+    const result = await other.previewImport(exported);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.preview).toMatchObject({ newCards: 1, newerInFile: 0, newerHere: 0, newLogs: 1 });
     await other.applyImport(result.preview.data, 'merge');
     expect([...other.getState().cards.keys()].sort()).toEqual(['q1', 'q2']);
-    expect(other.getState().logs).toHaveLength(2);
+    expect(other.getState().answerCount).toBe(2);
 
     // Importing the same file again adds nothing.
-    const again = other.previewImport(exported);
+    const again = await other.previewImport(exported);
     expect(again.ok && again.preview).toMatchObject({ newCards: 0, newLogs: 0 });
 
     await other.applyImport(result.preview.data, 'replace');
@@ -103,11 +108,13 @@ describe('progress store', () => {
     const store = await openProgressStore();
     const { card, log } = reviewCard(undefined, Rating.Good, now);
     await store.recordReview('q1', card, log);
-    const notJson = store.previewImport('{oops');
+    const notJson = await store.previewImport('{oops');
     expect(notJson).toMatchObject({ ok: false });
     expect(!notJson.ok && notJson.errors[0]).toMatch(/JSON으로 읽을 수 없는 파일/);
-    const wrong = store.previewImport(JSON.stringify({ format: 'study-notes-progress', version: 1, cards: 'x' }));
-    expect(!wrong.ok && wrong.errors.join('\n')).toMatch(/내용이 올바르지 않습니다[\s\S]*cards/);
+    const wrong = await store.previewImport(JSON.stringify({ format: 'study-notes-progress', version: 1, cards: 'x' }));
+    expect(!wrong.ok && wrong.errors.join('\n')).toMatch(
+      /진행 상황 파일이지만 아래 항목이 올바르지 않습니다[\s\S]*cards/,
+    );
     expect(store.getState().cards.size).toBe(1);
     store.close();
   });
@@ -126,7 +133,7 @@ describe('progress store', () => {
     const { card, log } = reviewCard(undefined, Rating.Good, now);
     await tabA.recordReview('q1', card, log);
     await changed;
-    expect(tabB.getState().logs).toHaveLength(1);
+    expect(tabB.getState().answerCount).toBe(1);
     tabA.close();
     tabB.close();
   });
@@ -142,12 +149,12 @@ describe('progress store', () => {
   });
 
   describe('schema upgrades', () => {
-    // A rehearsal of a future version 2: it adds an index and rewrites every
+    // A rehearsal of a future step: it adds an index and rewrites every
     // card record, the two kinds of change a real step would make.
     let ran = 0;
     // Steps are typed by today's schema; a new step's stores and indexes are not in it yet.
     const untyped = (tx: unknown) => tx as IDBPTransaction<unknown, string[], 'versionchange'>;
-    const toVersion2: Migration = async (_db, tx) => {
+    const nextStep: Migration = async (_db, tx) => {
       ran += 1;
       untyped(tx).objectStore('logs').createIndex('byQuestion2', 'questionId');
       let cursor = await tx.objectStore('cards').openCursor();
@@ -170,24 +177,24 @@ describe('progress store', () => {
       return card;
     }
 
-    it('upgrades a version-1 database step by step, keeping every answer', async () => {
+    it('upgrades a database step by step, keeping every answer', async () => {
       const card = await storeWithOneAnswer();
-      const upgraded = await openProgressStore({ migrations: [...migrations, toVersion2] });
+      const upgraded = await openProgressStore({ migrations: [...migrations, nextStep] });
       const state = upgraded.getState();
       expect(state.mode).toBe('indexeddb');
       expect(state.problems).toEqual([]);
       expect(state.cards.get('db-2nf-01')?.due.toISOString()).toBe(card.due.toISOString());
-      expect(state.logs).toHaveLength(1);
+      expect(state.answerCount).toBe(1);
       upgraded.close();
 
-      const raw = await openDB('study-notes');
-      expect(raw.version).toBe(2);
+      const raw = await openDB(siteDatabase);
+      expect(raw.version).toBe(migrations.length + 1);
       expect(await raw.get('meta', 'v2:db-2nf-01')).toEqual({ key: 'v2:db-2nf-01', value: true });
       expect([...raw.transaction('logs').store.indexNames]).toContain('byQuestion2');
       raw.close();
 
-      // Opening again at version 2 runs no step twice.
-      (await openProgressStore({ migrations: [...migrations, toVersion2] })).close();
+      // Opening again at the new version runs no step twice.
+      (await openProgressStore({ migrations: [...migrations, nextStep] })).close();
       expect(ran).toBe(1);
     });
 
@@ -202,8 +209,8 @@ describe('progress store', () => {
       expect(store.getState().problems.join(' ')).toMatch(/IndexedDB/);
       store.close();
 
-      const raw = await openDB('study-notes');
-      expect(raw.version).toBe(1);
+      const raw = await openDB(siteDatabase);
+      expect(raw.version).toBe(migrations.length);
       expect([...raw.objectStoreNames]).not.toContain('half-made');
       expect(await raw.get('cards', 'db-2nf-01')).toBeDefined();
       raw.close();
@@ -211,9 +218,9 @@ describe('progress store', () => {
 
     it('leaves a database from a newer version of the app untouched, and says so', async () => {
       await storeWithOneAnswer();
-      (await openProgressStore({ migrations: [...migrations, toVersion2] })).close();
+      (await openProgressStore({ migrations: [...migrations, nextStep] })).close();
 
-      // This tab runs the older app (version 1), say from the offline cache.
+      // This tab runs the older app, say from the offline cache.
       const older = await openProgressStore();
       expect(older.getState().mode).toBe('memory');
       expect(older.getState().problems).toEqual([expect.stringContaining('더 새 버전의 앱이 저장한 진행 상황')]);
@@ -221,8 +228,8 @@ describe('progress store', () => {
       await older.recordReview('tls-13-01', card, log);
       older.close();
 
-      const raw = await openDB('study-notes');
-      expect(raw.version).toBe(2);
+      const raw = await openDB(siteDatabase);
+      expect(raw.version).toBe(migrations.length + 1);
       expect(await raw.get('cards', 'db-2nf-01')).toBeDefined();
       expect(await raw.get('cards', 'tls-13-01')).toBeUndefined();
       raw.close();
@@ -231,7 +238,7 @@ describe('progress store', () => {
     it('steps aside when a newer version in another tab upgrades, and says why', async () => {
       await storeWithOneAnswer();
       const oldTab = await openProgressStore();
-      const newTab = await openProgressStore({ migrations: [...migrations, toVersion2] });
+      const newTab = await openProgressStore({ migrations: [...migrations, nextStep] });
       expect(newTab.getState().mode).toBe('indexeddb');
       expect(newTab.getState().cards.has('db-2nf-01')).toBe(true);
       expect(oldTab.getState().mode).toBe('memory');
