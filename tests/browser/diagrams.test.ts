@@ -269,7 +269,7 @@ describe('step links', () => {
   it('opens the diagram at the step a link names, with the picture in view', async () => {
     await open('notes/https-ssl/#tls13-handshake-step-3');
     const fig = figure('tls13-handshake');
-    await expect.poll(() => counter(fig)).toBe('3 / 9');
+    await expect.poll(() => counter(fig), { timeout: 15_000 }).toBe('3 / 9');
     expect(await stateOf(fig, 'hs-keys')).toBe('current');
     // The page moves from the step's line in the list up to the picture, and stays there
     // while the islands above it start.
@@ -355,7 +355,10 @@ describe('accessibility (axe-core) with diagrams on the page', () => {
           ['notes/nginx-wsgi/', 'request-path', 5],
         ] as const) {
           await open(`${route}#${id}-step-${step}`, { colorScheme, viewport: { width, height: 900 }, bypassCSP: true });
-          await expect.poll(() => counter(figure(id))).toBe(`${step} / ${await figure(id).locator('ol li').count()}`);
+          // The diagram is an island: its code loads once the link has brought it near the screen.
+          await expect
+            .poll(() => counter(figure(id)), { timeout: 15_000 })
+            .toBe(`${step} / ${await figure(id).locator('ol li').count()}`);
           await figure(id).locator('summary').click();
           problems.push(...(await axeViolations(page)).map((line) => `${route}: ${line}`));
           await context.close();

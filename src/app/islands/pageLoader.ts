@@ -178,11 +178,14 @@ function openSearch(): void {
     waiting?.dialog.close();
     // The dialog opened over the stand-in, so on closing it would hand focus back to
     // the stand-in's field, which is gone: hand it to where the reader was instead.
-    if (waiting) {
-      document.querySelector('.search-island dialog')?.addEventListener(
+    const real = document.querySelector('.search-island dialog');
+    if (waiting && real) {
+      real.addEventListener(
         'close',
         () => {
-          if (!document.activeElement || document.activeElement === document.body) waiting.returnFocus?.focus();
+          // Still inside the closed dialog (or already on the body): focus would be lost.
+          const active = document.activeElement;
+          if (!active || active === document.body || real.contains(active)) waiting.returnFocus?.focus();
         },
         { once: true },
       );
