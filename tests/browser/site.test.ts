@@ -398,7 +398,9 @@ describe('layout stability', () => {
     const id = decodeURIComponent(((await link.getAttribute('href')) ?? '').slice(1));
     await link.click();
     await expect
-      .poll(() => page.evaluate((heading) => document.getElementById(heading)?.getBoundingClientRect().top, id))
+      .poll(() => page.evaluate((heading) => document.getElementById(heading)?.getBoundingClientRect().top, id), {
+        timeout: 15_000,
+      })
       .toBeLessThan(200);
   });
 });

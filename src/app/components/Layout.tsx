@@ -26,6 +26,7 @@ export function Layout() {
   useEffect(() => {
     // Lets tests (and curious people) tell prerendered HTML from the live app.
     document.documentElement.dataset.hydrated = 'true';
+    document.documentElement.dataset.smoothScroll = '';
   }, []);
 
   return (

@@ -133,7 +133,8 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
       <button
         type="button"
         className="diagram-button"
-        aria-disabled={!ready || atLast}
+        // Before the island starts, "next" still answers (the tap is kept and replayed).
+        aria-disabled={ready && atLast}
         // Before the first step is set (a tap kept from before the island
         // started, replayed right after), the reducer counts from step 1.
         onClick={() => (!ready || !atLast) && act({ type: 'next' })}

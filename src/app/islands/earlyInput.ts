@@ -37,8 +37,9 @@ function changed(control: Control): boolean {
 }
 
 /**
- * Records the controls the reader changed and puts them back as prerendered,
- * ready for hydration. Returns what `replayInput` needs.
+ * Records the controls the reader changed, leaving them as they are: React
+ * hydrates the DOM's own values (it does not put back what it prerendered),
+ * so the reader never sees a choice undone. Returns what `replayInput` needs.
  */
 export function takeInput(container: Element): ControlState[] {
   const taken: ControlState[] = [];
@@ -46,9 +47,6 @@ export function takeInput(container: Element): ControlState[] {
     if (!changed(control)) return;
     const checked = control instanceof HTMLInputElement ? control.checked : false;
     taken.push({ index, checked, value: control.value });
-    if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox'))
-      control.checked = control.defaultChecked;
-    else control.value = defaultValue(control);
   });
   return taken;
 }
@@ -61,17 +59,25 @@ function setNativeValue(control: Control, value: string): void {
   else control.value = value;
 }
 
-/** Applies what `takeInput` recorded to the hydrated island, through the events React listens to. */
+/**
+ * Hands what `takeInput` recorded to the hydrated island's state, through the
+ * events React listens to. React's change tracking took the DOM's values at
+ * hydration, so each control is first set back through the element (which
+ * React's tracker sees) and then changed as the reader did; both happen in one
+ * task, so nothing flickers.
+ */
 export function replayInput(container: Element, taken: readonly ControlState[]): void {
   const now = controls(container);
   for (const state of taken) {
     const control = now[state.index];
     if (!control || control.disabled) continue;
     if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) {
+      control.checked = !state.checked;
       // A click is what the reader did; it also fires React's onChange.
-      if (control.checked !== state.checked) control.click();
+      control.click();
       continue;
     }
+    control.value = defaultValue(control);
     setNativeValue(control, state.value);
     control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
   }

@@ -35,6 +35,8 @@ interface Island {
 const islands = new WeakMap<HTMLElement, Island>();
 /** How far ahead of the screen an island starts: about a screen on a phone. */
 const AHEAD = '600px 0px';
+/** How long an island stays near the screen before it starts. */
+const DWELL_MS = 150;
 
 const islandOf = (target: EventTarget | null): HTMLElement | null =>
   target instanceof Element ? target.closest<HTMLElement>('[data-island]') : null;
@@ -93,13 +95,27 @@ function wakeIslands(scope: ParentNode): () => void {
     for (const container of containers) void startIsland(container);
     return () => {};
   }
+  // An island starts once it has stayed near the screen a moment: scrolling fast past
+  // twenty questions (to a section far down) starts none of them. A touch starts it at once.
+  const waiting = new Map<Element, number>();
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        const container = boxes.get(entry.target);
-        if (container) void startIsland(container);
+        if (!entry.isIntersecting) {
+          window.clearTimeout(waiting.get(entry.target));
+          waiting.delete(entry.target);
+          continue;
+        }
+        if (waiting.has(entry.target)) continue;
+        waiting.set(
+          entry.target,
+          window.setTimeout(() => {
+            waiting.delete(entry.target);
+            observer.unobserve(entry.target);
+            const container = boxes.get(entry.target);
+            if (container) void startIsland(container);
+          }, DWELL_MS),
+        );
       }
     },
     { rootMargin: AHEAD },
@@ -110,7 +126,10 @@ function wakeIslands(scope: ParentNode): () => void {
     boxes.set(box, container);
     observer.observe(box);
   }
-  return () => observer.disconnect();
+  return () => {
+    observer.disconnect();
+    for (const timer of waiting.values()) window.clearTimeout(timer);
+  };
 }
 const boxes = new WeakMap<Element, HTMLElement>();
 
@@ -170,9 +189,10 @@ function showStandIn(): void {
 
 function openSearch(): void {
   showStandIn();
+  // Taken now: closed (Esc) before the code arrives, the stand-in means "never mind".
+  const waiting = standIn;
   searchModule ??= import('./SearchIsland.tsx');
   void searchModule.then(async ({ openSearch: open }) => {
-    const waiting = standIn;
     if (waiting && !waiting.dialog.open) return;
     await open((url) => void navigateTo(url), waiting?.input.value ?? '');
     waiting?.dialog.close();
@@ -275,6 +295,17 @@ function startDueBadge(): void {
   window.setInterval(() => document.visibilityState === 'visible' && void update(), 60_000);
 }
 
+/**
+ * Smooth scrolling (base.css) only once the page has loaded: a link to a place
+ * far down a note lands there at once instead of gliding past (and waking)
+ * every island on the way.
+ */
+function smoothScrollAfterLoad(): void {
+  const set = () => requestAnimationFrame(() => (document.documentElement.dataset.smoothScroll = ''));
+  if (document.readyState === 'complete') set();
+  else window.addEventListener('load', set, { once: true });
+}
+
 const idle = (run: () => void): void => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
   else setTimeout(run, 200);
@@ -369,4 +400,5 @@ export function startIslandsPage(): void {
   });
   // The page's script is live (tests wait for this; the islands start on their own).
   document.documentElement.dataset.hydrated = 'true';
+  smoothScrollAfterLoad();
 }
