@@ -9,6 +9,11 @@ import { hydrateIsland, type EarlyAction } from './hydrateIsland.tsx';
  * scheduler and the progress store load with the first question a reader
  * comes near, never with the page.
  */
-export function startQuizIsland(container: HTMLElement, question: QuizQuestion, early: readonly EarlyAction[]) {
-  return hydrateIsland(container, <QuizBlock question={question} />, early);
+export function startQuizIsland(
+  container: HTMLElement,
+  question: QuizQuestion,
+  early: readonly EarlyAction[],
+  onHydrated: () => void,
+) {
+  return hydrateIsland(container, <QuizBlock question={question} />, early, onHydrated);
 }

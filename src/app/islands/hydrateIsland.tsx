@@ -29,16 +29,21 @@ function Ready({ onReady, children }: { onReady: () => unknown; children: ReactN
  * Hydrates one island's prerendered HTML with `element`, which must render
  * exactly what the prerender wrote inside `container`. What the reader typed
  * or chose meanwhile is set aside first and replayed through React after, then
- * the taps in `early`, in order. Resolves once all of it has been applied.
+ * the taps in `early`, in order (taps kept meanwhile are added to it).
+ * `onHydrated` runs once React owns the island, before the replay: from then on
+ * the loader must stop keeping taps. Resolves once all of it has been applied.
  */
 export function hydrateIsland(
   container: HTMLElement,
   element: ReactNode,
   early: readonly EarlyAction[],
+  onHydrated: () => void,
 ): Promise<void> {
   const input = takeInput(container);
   return new Promise((resolve) => {
     const onReady = async () => {
+      // From here taps go to React itself, the replayed ones below included.
+      onHydrated();
       replayInput(container, input);
       // Let React render what the replayed input changed (an enabled submit
       // button, the first diagram step) before the taps that came after it.

@@ -52,6 +52,10 @@ async function startIsland(container: HTMLElement): Promise<void> {
   container.setAttribute('data-island-state', 'starting');
   const id = container.dataset.islandId ?? '';
   const slug = slugOfPage();
+  const hydrated = () => {
+    island.state = 'ready';
+    container.setAttribute('data-island-state', 'ready');
+  };
   try {
     if (container.dataset.island === 'quiz') {
       const [{ startQuizIsland }, { loadQuizzes }] = await Promise.all([
@@ -60,7 +64,7 @@ async function startIsland(container: HTMLElement): Promise<void> {
       ]);
       const question = (await loadQuizzes(slug))[id];
       if (!question) throw new Error(`no question ${id} in ${slug}`);
-      await startQuizIsland(container, question, island.queue);
+      await startQuizIsland(container, question, island.queue, hydrated);
     } else if (container.dataset.island === 'diagram') {
       const [{ startDiagramIsland }, { loadDiagrams }] = await Promise.all([
         import('./DiagramIsland.tsx'),
@@ -68,11 +72,9 @@ async function startIsland(container: HTMLElement): Promise<void> {
       ]);
       const diagram = (await loadDiagrams(slug))[id];
       if (!diagram) throw new Error(`no diagram ${id} in ${slug}`);
-      await startDiagramIsland(container, diagram, island.queue);
+      await startDiagramIsland(container, diagram, island.queue, hydrated);
     }
-    island.state = 'ready';
     island.queue = [];
-    container.setAttribute('data-island-state', 'ready');
   } catch (error) {
     // Offline before the chunk was cached, or a new deployment removed it: say so where the reader is.
     island.state = 'asleep';
@@ -217,6 +219,11 @@ async function navigateTo(href: string): Promise<void> {
   const url = new URL(href, window.location.href);
   if (!isNotePage(url)) {
     window.location.assign(url.href);
+    return;
+  }
+  // A place on this page: a fragment navigation (it marks :target, so the note is laid out in full).
+  if (pageKey(url) === pageKey(new URL(window.location.href))) {
+    if (url.hash) window.location.hash = url.hash;
     return;
   }
   try {

@@ -50,7 +50,8 @@ export async function showPage(url: URL, push: boolean, options: NavigationOptio
   }
   if (push) {
     history.replaceState({ ...(history.state as object), scrollY: window.scrollY }, '');
-    history.pushState({ scrollY: 0 }, '', url.href);
+    // The fragment comes after the swap, as a real fragment navigation (see placeReader).
+    history.pushState({ scrollY: 0 }, '', url.href.replace(/#.*$/, ''));
   }
   addStylesheets(next);
   main.replaceChildren(...[...nextMain.childNodes].map((node) => document.importNode(node, true)));
@@ -101,7 +102,9 @@ function placeReader(url: URL, push: boolean): void {
   const target = (id && document.getElementById(id)) || document.querySelector<HTMLElement>('main h1');
   const saved = (history.state as { scrollY?: number } | null)?.scrollY;
   if (!push && typeof saved === 'number') window.scrollTo(0, saved);
-  else if (id && target) target.scrollIntoView();
+  // A fragment navigation, not scrollIntoView: the browser then marks :target, which lays
+  // the note out in full (prose.css), so it lands on the heading and not on an estimate.
+  else if (id && target) window.location.replace(url.href);
   else window.scrollTo(0, 0);
   if (target instanceof HTMLElement) {
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');

@@ -58,7 +58,7 @@ describe('hydrateIsland', () => {
     container.querySelector<HTMLInputElement>('input[aria-label="text"]')!.value = '안녕';
     container.querySelector<HTMLSelectElement>('select')!.value = 'p';
 
-    await hydrateIsland(container, <Form />, []);
+    await hydrateIsland(container, <Form />, [], () => {});
 
     expect(container.querySelector<HTMLInputElement>('input[value="y"]')!.checked).toBe(true);
     expect(container.querySelector<HTMLInputElement>('input[aria-label="text"]')!.value).toBe('안녕');
@@ -74,7 +74,7 @@ describe('hydrateIsland', () => {
     container.querySelector<HTMLInputElement>('input[value="x"]')!.checked = true;
     const index = buttonIndex(container, container.querySelector('button')!);
 
-    await hydrateIsland(container, <Form />, [{ kind: 'click', button: index }]);
+    await hydrateIsland(container, <Form />, [{ kind: 'click', button: index }], () => {});
 
     expect(container.querySelector('output')!.textContent).toBe('x||');
   });
