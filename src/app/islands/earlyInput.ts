@@ -51,6 +51,29 @@ export function takeInput(container: Element): ControlState[] {
   return taken;
 }
 
+/**
+ * Keeps `taken` up to date with what the reader changes while the island is
+ * hydrating (React may set a select back to its rendered value then). The
+ * latest change of a control goes last, so it wins when replayed. Returns the
+ * function that stops listening.
+ */
+export function followInput(container: Element, taken: ControlState[]): () => void {
+  const record = (event: Event) => {
+    const control = event.target as Control;
+    const index = controls(container).indexOf(control);
+    if (index < 0) return;
+    const existing = taken.findIndex((state) => state.index === index);
+    if (existing >= 0) taken.splice(existing, 1);
+    taken.push({ index, checked: control instanceof HTMLInputElement ? control.checked : false, value: control.value });
+  };
+  container.addEventListener('input', record, true);
+  container.addEventListener('change', record, true);
+  return () => {
+    container.removeEventListener('input', record, true);
+    container.removeEventListener('change', record, true);
+  };
+}
+
 /** The value setter React does not watch, so the change below reads as the reader's. */
 function setNativeValue(control: Control, value: string): void {
   const prototype = Object.getPrototypeOf(control) as object;

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
-import { buttonAt, replayInput, takeInput } from './earlyInput.ts';
+import { buttonAt, followInput, replayInput, takeInput } from './earlyInput.ts';
 
 const roots = new Map<HTMLElement, Root>();
 
@@ -40,8 +40,10 @@ export function hydrateIsland(
   onHydrated: () => void,
 ): Promise<void> {
   const input = takeInput(container);
+  const stopFollowing = followInput(container, input);
   return new Promise((resolve) => {
     const onReady = async () => {
+      stopFollowing();
       // From here taps go to React itself, the replayed ones below included.
       onHydrated();
       replayInput(container, input);
