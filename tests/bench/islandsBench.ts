@@ -68,10 +68,11 @@ async function menuTap(page: Page, origin: string, route: string): Promise<numbe
   await page.goto(`${origin}${BASE}${route}`, { waitUntil: 'commit' });
   await page.locator('main h1').waitFor();
   await page.evaluate(() => {
-    const drawer = document.querySelector('.nav-drawer');
+    // The drawer may not be parsed yet when the title shows: watch the whole document.
     new MutationObserver(() => {
-      if (drawer?.hasAttribute('open')) (window as unknown as { openedAt: number }).openedAt ??= performance.now();
-    }).observe(drawer!, { attributes: true });
+      if (document.querySelector('.nav-drawer[open]'))
+        (window as unknown as { openedAt: number }).openedAt ??= performance.now();
+    }).observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['open'] });
   });
   // A tap that is lost (nothing listening yet) is retried, as a reader would, until the drawer opens.
   for (let tries = 0; tries < 40; tries++) {
@@ -97,6 +98,8 @@ async function menuTap(page: Page, origin: string, route: string): Promise<numbe
 async function blockTap(page: Page, origin: string, route: string, kind: 'quiz' | 'diagram'): Promise<number> {
   await page.goto(`${origin}${BASE}${route}`, { waitUntil: 'load' });
   await page.locator('main h1').waitFor();
+  // tsx names the functions below with a helper the page lacks.
+  await page.evaluate('globalThis.__name = (f) => f');
   return page.evaluate(async (which) => {
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const root =
