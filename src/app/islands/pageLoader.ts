@@ -35,8 +35,12 @@ interface Island {
 const islands = new WeakMap<HTMLElement, Island>();
 /** How far ahead of the screen an island starts: about a screen on a phone. */
 const AHEAD = '600px 0px';
-/** How long an island stays near the screen before it starts. */
-const DWELL_MS = 150;
+/**
+ * How long an island stays near the screen before it starts: longer than a smooth
+ * jump to a section, so islands change height only once the page is still and the
+ * browser's scroll anchoring keeps the reader's place.
+ */
+const DWELL_MS = 400;
 
 const islandOf = (target: EventTarget | null): HTMLElement | null =>
   target instanceof Element ? target.closest<HTMLElement>('[data-island]') : null;
