@@ -1,0 +1,175 @@
+/**
+ * Islands: each quiz and diagram of a note page (`[data-island]`) starts on its
+ * own, with its code and React, when it has stayed near the screen a moment or
+ * is touched. What the reader does to an island before it has started is kept
+ * and replayed once it has.
+ */
+import { buttonIndex } from './earlyInput.ts';
+import type { EarlyAction } from './hydrateIsland.tsx';
+
+interface Island {
+  state: 'asleep' | 'starting' | 'ready';
+  queue: EarlyAction[];
+}
+
+const islands = new WeakMap<HTMLElement, Island>();
+/** How far ahead of the screen an island starts: about a screen on a phone. */
+const AHEAD = '600px 0px';
+/**
+ * How long an island stays near the screen before it starts: longer than a smooth
+ * jump to a section, so islands change height only once the page is still and the
+ * browser's scroll anchoring keeps the reader's place.
+ */
+const DWELL_MS = 400;
+
+const islandOf = (target: EventTarget | null): HTMLElement | null =>
+  target instanceof Element ? target.closest<HTMLElement>('[data-island]') : null;
+
+function slugOfPage(): string {
+  return document.getElementById('root')?.dataset.islands ?? '';
+}
+
+async function startIsland(container: HTMLElement): Promise<void> {
+  const island = islands.get(container);
+  if (!island || island.state !== 'asleep') return;
+  island.state = 'starting';
+  container.setAttribute('data-island-state', 'starting');
+  const id = container.dataset.islandId ?? '';
+  const slug = slugOfPage();
+  const hydrated = () => {
+    island.state = 'ready';
+    container.setAttribute('data-island-state', 'ready');
+  };
+  try {
+    if (container.dataset.island === 'quiz') {
+      const [{ startQuizIsland }, { loadQuizzes }] = await Promise.all([
+        import('./QuizIsland.tsx'),
+        import('virtual:study-notes/islands'),
+      ]);
+      const question = (await loadQuizzes(slug))[id];
+      if (!question) throw new Error(`no question ${id} in ${slug}`);
+      await startQuizIsland(container, question, island.queue, hydrated);
+    } else if (container.dataset.island === 'diagram') {
+      const [{ startDiagramIsland }, { loadDiagrams }] = await Promise.all([
+        import('./DiagramIsland.tsx'),
+        import('virtual:study-notes/islands'),
+      ]);
+      const diagram = (await loadDiagrams(slug))[id];
+      if (!diagram) throw new Error(`no diagram ${id} in ${slug}`);
+      await startDiagramIsland(container, diagram, island.queue, hydrated);
+    }
+    island.queue = [];
+  } catch (error) {
+    // Offline before the chunk was cached, or a new deployment removed it: say so where the reader is.
+    island.state = 'asleep';
+    container.setAttribute('data-island-state', 'failed');
+    console.error('island', id, error);
+    const note = document.createElement('p');
+    note.className = 'island-error';
+    note.setAttribute('role', 'alert');
+    note.textContent = '이 부분을 불러오지 못했습니다. 연결을 확인하고 페이지를 새로 고쳐 주세요.';
+    if (!container.querySelector('.island-error')) container.append(note);
+  }
+}
+
+/** Registers the islands under `scope` and starts each as it nears the screen. */
+export function wakeIslands(scope: ParentNode): () => void {
+  const containers = [...scope.querySelectorAll<HTMLElement>('[data-island]')];
+  for (const container of containers)
+    if (!islands.has(container)) islands.set(container, { state: 'asleep', queue: [] });
+  if (typeof IntersectionObserver !== 'function') {
+    for (const container of containers) void startIsland(container);
+    return () => {};
+  }
+  // An island starts once it has stayed near the screen a moment: scrolling fast past
+  // twenty questions (to a section far down) starts none of them. A touch starts it at once.
+  const waiting = new Map<Element, number>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) {
+          window.clearTimeout(waiting.get(entry.target));
+          waiting.delete(entry.target);
+          continue;
+        }
+        if (waiting.has(entry.target)) continue;
+        waiting.set(
+          entry.target,
+          window.setTimeout(() => {
+            waiting.delete(entry.target);
+            observer.unobserve(entry.target);
+            const container = boxes.get(entry.target);
+            if (container) void startIsland(container);
+          }, DWELL_MS),
+        );
+      }
+    },
+    { rootMargin: AHEAD },
+  );
+  for (const container of containers) {
+    // A `display: contents` wrapper has no box to observe: watch what it holds.
+    const box = container.firstElementChild ?? container;
+    boxes.set(box, container);
+    observer.observe(box);
+  }
+  return () => {
+    observer.disconnect();
+    for (const timer of waiting.values()) window.clearTimeout(timer);
+  };
+}
+const boxes = new WeakMap<Element, HTMLElement>();
+
+/** Keeps a tap or submit for an island that has not started, and starts it. */
+function keepFor(container: HTMLElement, action: EarlyAction): void {
+  const island = islands.get(container);
+  if (!island) return;
+  island.queue.push(action);
+  void startIsland(container);
+}
+
+function asleep(container: HTMLElement | null): container is HTMLElement {
+  return !!container && islands.get(container)?.state !== 'ready';
+}
+
+/**
+ * Taps on islands that have not started are kept and replayed; anything
+ * else that touches one (a key, a focus, a pointer) starts it.
+ */
+export function keepEarlyIslandInput(): void {
+  document.addEventListener(
+    'click',
+    (event) => {
+      const container = islandOf(event.target);
+      const button = event.target instanceof Element ? event.target.closest('button') : null;
+      if (!asleep(container) || !button || !container.contains(button)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      keepFor(container, { kind: 'click', button: buttonIndex(container, button) });
+    },
+    true,
+  );
+  document.addEventListener(
+    'submit',
+    (event) => {
+      const container = islandOf(event.target);
+      if (!asleep(container)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      keepFor(container, { kind: 'submit' });
+    },
+    true,
+  );
+  for (const type of ['pointerdown', 'focusin', 'keydown', 'input', 'change']) {
+    document.addEventListener(type, (event) => {
+      const container = islandOf(event.target);
+      if (asleep(container)) void startIsland(container);
+    });
+  }
+}
+
+/** A tap or submit index.html's inline script kept before the loader ran. */
+export function keepEarlyTap(target: Element, kind: 'click' | 'submit'): void {
+  const container = islandOf(target);
+  if (!container || !islands.has(container)) return;
+  keepFor(container, kind === 'click' ? { kind: 'click', button: buttonIndex(container, target) } : { kind: 'submit' });
+}
