@@ -43,9 +43,14 @@ export function hydrateIsland(
   const stopFollowing = followInput(container, input);
   return new Promise((resolve) => {
     const onReady = async () => {
-      stopFollowing();
       // From here taps go to React itself, the replayed ones below included.
       onHydrated();
+      // A discrete event (a select changed while the island hydrated) makes React finish
+      // hydrating inside that event, and run this effect there too: replayed inside it,
+      // the input would be dropped, and React's re-render would reset the controls not yet
+      // replayed. So replay in a task of its own, following the reader until then.
+      await new Promise((next) => setTimeout(next, 0));
+      stopFollowing();
       replayInput(container, input);
       // Let React render what the replayed input changed (an enabled submit
       // button, the first diagram step) before the taps that came after it.
