@@ -1,4 +1,4 @@
-import { watchOverflowEdges } from './watchOverflowEdges.ts';
+import { watchOverflowEdges, type OverflowEdges } from './watchOverflowEdges.ts';
 
 const COPIED_FOR_MS = 2000;
 
@@ -38,16 +38,39 @@ export function enhanceProse(element: HTMLElement, announce: (message: string) =
     if (button) void copyCode(button);
   };
   element.addEventListener('click', onClick);
-  const stopWatching = [
-    ...[...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map((scroller) =>
-      watchOverflowEdges(scroller, (edges) => (scroller.parentElement!.dataset.overflow = edges)),
+  // Measuring a box lays it out, and an off-screen block is skipped by
+  // `content-visibility: auto` until it nears the screen: measure each one only
+  // then, so a long note's dozens of code blocks cost nothing at load.
+  const wide = [
+    ...[...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map(
+      (scroller) => [scroller, (edges: OverflowEdges) => (scroller.parentElement!.dataset.overflow = edges)] as const,
     ),
-    ...[...element.querySelectorAll<HTMLElement>('.code-block > pre')].map((pre) =>
-      watchOverflowEdges(pre, (edges) => (pre.dataset.overflow = edges)),
+    ...[...element.querySelectorAll<HTMLElement>('.code-block > pre')].map(
+      (pre) => [pre, (edges: OverflowEdges) => (pre.dataset.overflow = edges)] as const,
     ),
   ];
+  const stopWatching: (() => void)[] = [];
+  let nearScreen: IntersectionObserver | undefined;
+  if (typeof IntersectionObserver === 'function') {
+    const report = new Map<Element, (edges: OverflowEdges) => void>(wide);
+    nearScreen = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const onChange = report.get(entry.target);
+          if (!entry.isIntersecting || !onChange) continue;
+          nearScreen?.unobserve(entry.target);
+          stopWatching.push(watchOverflowEdges(entry.target as HTMLElement, onChange));
+        }
+      },
+      { rootMargin: '400px 0px' },
+    );
+    for (const [box] of wide) nearScreen.observe(box);
+  } else {
+    for (const [box, onChange] of wide) stopWatching.push(watchOverflowEdges(box, onChange));
+  }
   return () => {
     element.removeEventListener('click', onClick);
+    nearScreen?.disconnect();
     for (const stop of stopWatching) stop();
     for (const timer of timers) window.clearTimeout(timer);
   };

@@ -29,7 +29,9 @@ export function watchActiveHeading(
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(update);
   };
-  update();
+  // In the next frame, not now: measuring now would lay out the page in the middle of
+  // its start-up script, one long task where the browser would have laid it out anyway.
+  schedule();
   window.addEventListener('scroll', schedule, { passive: true });
   window.addEventListener('resize', schedule);
   return () => {

@@ -1,4 +1,4 @@
-import { renderHook } from '@testing-library/react';
+import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useActiveHeading } from '../../../../src/app/hooks/useActiveHeading.ts';
 
@@ -12,29 +12,35 @@ function placeHeadings(tops: Record<string, number>) {
   }
 }
 
+/** The hook measures in the next frame, as the browser lays the page out. */
+const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+
 afterEach(() => {
   document.body.replaceChildren();
 });
 
 describe('useActiveHeading', () => {
-  it('marks a heading once it is above a third of the screen, with its section below it', () => {
+  it('marks a heading once it is above a third of the screen, with its section below it', async () => {
     Object.assign(window, { innerHeight: 900 });
     placeHeadings({ intro: -400, setup: 250, later: 700 });
     const { result } = renderHook(() => useActiveHeading(['intro', 'setup', 'later']));
+    await nextFrame();
     expect(result.current).toBe('setup');
   });
 
-  it('keeps the section above while the next heading is still low on the screen', () => {
+  it('keeps the section above while the next heading is still low on the screen', async () => {
     Object.assign(window, { innerHeight: 900 });
     placeHeadings({ intro: -400, setup: 320, later: 700 });
     const { result } = renderHook(() => useActiveHeading(['intro', 'setup', 'later']));
+    await nextFrame();
     expect(result.current).toBe('intro');
   });
 
-  it('uses the offset on a short screen, where a third is less', () => {
+  it('uses the offset on a short screen, where a third is less', async () => {
     Object.assign(window, { innerHeight: 240 });
     placeHeadings({ intro: -400, setup: 90 });
     const { result } = renderHook(() => useActiveHeading(['intro', 'setup'], 96));
+    await nextFrame();
     expect(result.current).toBe('setup');
   });
 });
