@@ -29,6 +29,35 @@ function slugOfPage(): string {
   return document.getElementById('root')?.dataset.islands ?? '';
 }
 
+/**
+ * An island's code and data, fetched once and shared by every island of its
+ * kind. Fetching starts as soon as an island comes near the screen, before it
+ * has stayed there long enough to start: by the time it does (or the reader
+ * taps it), its code is usually in.
+ */
+const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let promise: Promise<T> | undefined;
+  return () => {
+    promise ??= load();
+    // A failed fetch (offline) is tried again next time.
+    promise.catch(() => (promise = undefined));
+    return promise;
+  };
+};
+const loadQuizCode = once(() => import('./QuizIsland.tsx'));
+const loadDiagramCode = once(() => import('./DiagramIsland.tsx'));
+const loadQuizData = (slug: string) => import('virtual:study-notes/islands').then((module) => module.loadQuizzes(slug));
+const loadDiagramData = (slug: string) =>
+  import('virtual:study-notes/islands').then((module) => module.loadDiagrams(slug));
+
+function fetchAhead(container: HTMLElement): void {
+  const slug = slugOfPage();
+  const quiz = container.dataset.island === 'quiz';
+  void Promise.all(quiz ? [loadQuizCode(), loadQuizData(slug)] : [loadDiagramCode(), loadDiagramData(slug)]).catch(
+    () => undefined,
+  );
+}
+
 async function startIsland(container: HTMLElement): Promise<void> {
   const island = islands.get(container);
   if (!island || island.state !== 'asleep') return;
@@ -42,19 +71,13 @@ async function startIsland(container: HTMLElement): Promise<void> {
   };
   try {
     if (container.dataset.island === 'quiz') {
-      const [{ startQuizIsland }, { loadQuizzes }] = await Promise.all([
-        import('./QuizIsland.tsx'),
-        import('virtual:study-notes/islands'),
-      ]);
-      const question = (await loadQuizzes(slug))[id];
+      const [{ startQuizIsland }, quizzes] = await Promise.all([loadQuizCode(), loadQuizData(slug)]);
+      const question = quizzes[id];
       if (!question) throw new Error(`no question ${id} in ${slug}`);
       await startQuizIsland(container, question, island.queue, hydrated);
     } else if (container.dataset.island === 'diagram') {
-      const [{ startDiagramIsland }, { loadDiagrams }] = await Promise.all([
-        import('./DiagramIsland.tsx'),
-        import('virtual:study-notes/islands'),
-      ]);
-      const diagram = (await loadDiagrams(slug))[id];
+      const [{ startDiagramIsland }, diagrams] = await Promise.all([loadDiagramCode(), loadDiagramData(slug)]);
+      const diagram = diagrams[id];
       if (!diagram) throw new Error(`no diagram ${id} in ${slug}`);
       await startDiagramIsland(container, diagram, island.queue, hydrated);
     }
@@ -93,6 +116,8 @@ export function wakeIslands(scope: ParentNode): () => void {
           continue;
         }
         if (waiting.has(entry.target)) continue;
+        const near = boxes.get(entry.target);
+        if (near) fetchAhead(near);
         waiting.set(
           entry.target,
           window.setTimeout(() => {
