@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
 import { notesPlugin } from './src/node/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/node/prerenderPlugin.ts';
+import { editUrlBase } from './src/node/editLinks.ts';
 import { pagesPreviewPlugin } from './src/node/preview/pagesPreviewPlugin.ts';
 import { MAX_PRECACHE_FILE_BYTES } from './src/node/pwa/noteSizeLimit.ts';
 import { fitPrecache } from './src/node/pwa/precacheBudget.ts';
@@ -23,6 +24,11 @@ const serverBuild = Boolean(process.env[SSR_BUILD_ENV]);
 
 export default defineConfig({
   base,
+  define: {
+    'import.meta.env.STUDY_NOTES_EDIT_URL': JSON.stringify(
+      editUrlBase(process.env, process.env.CONTENT_DIR ?? 'content') ?? '',
+    ),
+  },
   plugins: [
     notesPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content', maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
     searchPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),

@@ -10,6 +10,7 @@ import { neighbours } from '../noteData.ts';
 import { noteHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { JoinedText } from '../components/JoinedText.tsx';
+import { noteEditUrl } from '../editLink.ts';
 
 /** One note: title, goals, body, sources, previous/next, and the table of contents. */
 export function NotePage() {
@@ -19,6 +20,7 @@ export function NotePage() {
   const { previous, next } = neighbours(notes, note.slug);
   const goalsId = useId();
   const sourcesId = useId();
+  const editUrl = noteEditUrl(note.slug);
 
   return (
     <div className="note-layout">
@@ -75,6 +77,15 @@ export function NotePage() {
               ))}
             </ul>
           </section>
+        )}
+
+        {editUrl && (
+          <p className="edit-link">
+            <a href={editUrl} rel="noreferrer">
+              <Icon name="pencil" size={16} />
+              이 페이지 편집
+            </a>
+          </p>
         )}
 
         <PrevNextLinks previous={previous} next={next} />
