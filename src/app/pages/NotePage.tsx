@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Link, useLoaderData, useRouteLoaderData } from 'react-router';
 import type { Note, NoteMeta } from '../../shared/note.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -11,6 +11,7 @@ import { noteHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { JoinedText } from '../components/JoinedText.tsx';
 import { noteEditUrl } from '../editLink.ts';
+import { trackReading } from '../dom/trackReading.ts';
 
 /** One note: title, goals, body, sources, previous/next, and the table of contents. */
 export function NotePage() {
@@ -21,10 +22,16 @@ export function NotePage() {
   const goalsId = useId();
   const sourcesId = useId();
   const editUrl = noteEditUrl(note.slug);
+  const article = useRef<HTMLElement>(null);
+  // Where the reader is, for the home page's 이어 읽기 (the loader does the same on prerendered pages).
+  useEffect(() => {
+    const prose = article.current?.querySelector<HTMLElement>('.prose');
+    return prose ? trackReading(note.slug, prose) : undefined;
+  }, [note.slug]);
 
   return (
     <div className="note-layout">
-      <article className="note" aria-labelledby="note-title">
+      <article ref={article} className="note" aria-labelledby="note-title">
         <header className="note-header">
           <h1 id="note-title" tabIndex={-1}>
             {note.title}
@@ -82,8 +89,7 @@ export function NotePage() {
         {editUrl && (
           <p className="edit-link">
             <a href={editUrl} rel="noreferrer">
-              <Icon name="pencil" size={16} />
-              이 페이지 편집
+              <Icon name="pencil" size={16} />이 페이지 편집
             </a>
           </p>
         )}
