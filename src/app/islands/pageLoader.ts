@@ -9,6 +9,7 @@
  * Each quiz and diagram is an island (`islandWaking.ts`).
  */
 import { enhanceProse } from '../dom/enhanceProse.ts';
+import { landOnStep } from '../dom/landOnStep.ts';
 import { startPageBar } from '../dom/pageBar.ts';
 import { trackReading } from '../dom/trackReading.ts';
 import { opensSearch } from '../search/opensSearch.ts';
@@ -70,6 +71,7 @@ const idle = (run: () => void): void => {
 export function startIslandsPage(): void {
   const main = document.querySelector('main');
   if (main) startMain(main);
+  landOnStep();
   keepEarlyIslandInput();
 
   // Search: the button, Ctrl/⌘-K and `/`.
