@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 import { siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
 import { notesPlugin } from './src/node/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/node/prerenderPlugin.ts';
+import { editUrlBase } from './src/node/editLinks.ts';
+import { pagesPreviewPlugin } from './src/node/preview/pagesPreviewPlugin.ts';
 import { MAX_PRECACHE_FILE_BYTES } from './src/node/pwa/noteSizeLimit.ts';
 import { fitPrecache } from './src/node/pwa/precacheBudget.ts';
 import { searchPlugin } from './src/node/search/searchPlugin.ts';
@@ -22,6 +24,11 @@ const serverBuild = Boolean(process.env[SSR_BUILD_ENV]);
 
 export default defineConfig({
   base,
+  define: {
+    'import.meta.env.STUDY_NOTES_EDIT_URL': JSON.stringify(
+      editUrlBase(process.env, process.env.CONTENT_DIR ?? 'content') ?? '',
+    ),
+  },
   plugins: [
     notesPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content', maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
     searchPlugin({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
@@ -31,6 +38,7 @@ export default defineConfig({
     }),
     react(),
     prerenderPlugin({ siteUrl: process.env.SITE_URL, maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
+    pagesPreviewPlugin(),
     // The nested server build for prerendering needs no service worker.
     !serverBuild &&
       VitePWA({
@@ -84,6 +92,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rolldownOptions: {
+      // The "slowest callbacks" notice blames whichever plugin waits longest
+      // (the prerender, the service worker), not work anyone can act on; the
+      // bench times the build instead.
+      checks: { bundlerTimings: false },
       output: {
         // The app's small shared modules (components, hooks, shared helpers, the
         // JSX runtime) in one chunk: left to themselves they become a dozen tiny
@@ -95,7 +107,7 @@ export default defineConfig({
             // never together with React.
             {
               name: 'loader',
-              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/]databaseName)/,
+              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|readingPlaces))/,
               priority: 2,
             },
             {

@@ -5,11 +5,14 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/prose.css';
 import './styles/code.css';
+import './styles/touchTargets.css';
+import './styles/pageBar.css';
 // Feature styles load with the page, not with their lazy chunks: a stylesheet
 // inserted while the page is still loading holds back its first paint.
 import './quiz/quiz.css';
 import './quiz/practice.css';
 import './search/search.css';
+import './reading/reading.css';
 import './styles/print.css';
 import { startIslandsPage } from './islands/pageLoader.ts';
 

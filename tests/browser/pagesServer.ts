@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
+import { answerPagesRequest } from '../../src/node/preview/pagesRouting.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,10 +19,9 @@ const types: Record<string, string> = {
 };
 
 /**
- * Serves a built `dist/` the way GitHub Pages serves a project site: under a
- * base path, `dir/` → `dir/index.html`, `dir` → 301 to `dir/`, and
- * `404.html` with status 404 for anything else, gzip for text. No rewrites, so a route
- * that only works through client-side fallback shows up as a 404.
+ * Serves a built `dist/` the way GitHub Pages serves a project site
+ * (src/node/preview/pagesRouting.ts, which `npm run preview` uses too), with
+ * gzip for text and GitHub's cache header.
  */
 export function startPagesServer(distDir: string, base: string, port = 0): Promise<{ server: Server; origin: string }> {
   const root = path.resolve(distDir);
@@ -44,30 +44,14 @@ export function startPagesServer(distDir: string, base: string, port = 0): Promi
       if (gzip) stream.pipe(createGzip()).pipe(response);
       else stream.pipe(response);
     };
-    const notFound = () => {
-      const page = path.join(root, '404.html');
-      if (existsSync(page)) send(page, 404);
-      else response.writeHead(404).end('Not found');
-    };
-    if (!url.pathname.startsWith(base)) return notFound();
-    let relative: string;
-    try {
-      relative = decodeURIComponent(url.pathname.slice(base.length));
-    } catch {
-      return notFound();
+    const answer = answerPagesRequest(root, base, url.pathname, url.search);
+    if (answer.kind === 'file') return send(answer.file);
+    if (answer.kind === 'redirect') {
+      response.writeHead(301, { location: answer.location }).end();
+      return;
     }
-    const file = path.join(root, relative);
-    if (!file.startsWith(root)) return notFound();
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
-        response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-        return;
-      }
-      const index = path.join(file, 'index.html');
-      return existsSync(index) ? send(index) : notFound();
-    }
-    if (existsSync(file)) return send(file);
-    return notFound();
+    if (answer.file) return send(answer.file, 404);
+    response.writeHead(404).end('Not found');
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {

@@ -1,6 +1,7 @@
 /**
  * Saves screenshots of the built site for a person to look at:
- * every page at 1280 px and 390 px wide, light and dark.
+ * every route (home, each note, review, stats, 404) at 1280, 390 and 320 px
+ * wide, light and dark (`WIDTHS=320` for fewer).
  * Usage: `BASE_PATH=/study-notes/ npm run build && npm run screenshots [path …]`
  * `SEARCH=정규화` opens the search dialog (Ctrl-K) and types that query before
  * each shot (`SEARCH=` with nothing after it: the empty dialog); files get `-search`.
@@ -8,7 +9,7 @@
  * header hidden) at each step, opened by its step link; `STEPS=all` is the no-JS picture.
  * Files are named `<page>-<diagram>-step-<n>-<width>-<scheme>.png`.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './launchBrowser.ts';
@@ -16,10 +17,12 @@ import { startPagesServer } from './pagesServer.ts';
 
 const base = '/study-notes/';
 const outDir = path.resolve('tests/browser/screenshots');
+const noteRoutes = (await readdir('content'))
+  .filter((file) => file.endsWith('.md'))
+  .map((file) => `notes/${file.replace(/\.md$/, '')}/`);
 const pages =
-  process.argv.slice(2).length > 0
-    ? process.argv.slice(2)
-    : ['', 'notes/normalization/', 'notes/https-ssl/', 'no-such-page/'];
+  process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['', ...noteRoutes, 'review/', 'stats/', 'no-such-page/'];
+const widths = (process.env.WIDTHS ?? '1280,390,320').split(',').map(Number);
 const fullPage = process.env.FULL_PAGE === '1';
 // SLICES=4 saves four viewport-sized shots spread down each page instead of one.
 const slices = Number(process.env.SLICES ?? '1');
@@ -31,7 +34,7 @@ const { server, origin } = await startPagesServer('dist', base);
 const browser = await launchBrowser();
 await mkdir(outDir, { recursive: true });
 try {
-  for (const width of [1280, 390]) {
+  for (const width of widths) {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({
         viewport: { width, height: width > 600 ? 800 : 844 },

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { NoteMeta } from '../../shared/note.ts';
 import { Icon } from './Icon.tsx';
 import { NotesNav, PracticeNav } from './NotesNav.tsx';
+import { ThemeSwitcher } from './ThemeSwitcher.tsx';
 
 /**
  * The notes list on narrow screens, as a native modal `<dialog>`: it traps
@@ -43,6 +44,13 @@ export function NavDrawer({ open, notes, onClose }: { open: boolean; notes: Note
           <NotesNav notes={notes} onNavigate={onClose} />
           <PracticeNav onNavigate={onClose} />
         </nav>
+        {/* On phones the header has no room for the theme (touchTargets.css). */}
+        <div className="drawer-theme">
+          <span className="drawer-theme-label" aria-hidden="true">
+            테마
+          </span>
+          <ThemeSwitcher />
+        </div>
       </div>
     </dialog>
   );

@@ -18,7 +18,9 @@ import { useLocationHash } from '../hooks/useLocationHash.ts';
  * Prerendered in its complete final state, which is what readers without
  * JavaScript keep. In the browser it opens at step 1, or at the step a link
  * names (`#<id>-step-3`). ← and → step while focus is anywhere in the figure
- * (except inside something that scrolls sideways, where they scroll). Each
+ * (except inside something that scrolls sideways, where they scroll); Home
+ * and End go to the first and last step. The address follows the step
+ * (`replaceState`), so a copied link opens it. Each
  * change the reader makes is announced politely; the initial one is not, so
  * a page with many diagrams stays quiet on load.
  *
@@ -62,6 +64,8 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
     dispatch({ type: 'goto', step: linked });
     // The fragment targets the step's line in the list; show the picture instead.
     const element = figure.current;
+    // The page's loader already landed this link (dom/landOnStep.ts): the page stays where the reader is.
+    if (first && element?.closest('[data-step-landed]')) return;
     // At once rather than smoothly: the islands above may still start and change height, and
     // the browser keeps a still page's place (scroll anchoring) but not a glide's end.
     if (element && typeof element.scrollIntoView === 'function')
@@ -72,6 +76,10 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
     if (state.step === null || !announceNext.current) return;
     announceNext.current = false;
     setAnnouncement(`${state.step + 1} / ${count}단계: ${diagram.steps[state.step]?.caption ?? ''}`);
+    // A copied address opens the step the reader is on (without a history entry per step).
+    const url = new URL(window.location.href);
+    url.hash = stepAnchor(diagram.id, state.step + 1);
+    history.replaceState(history.state, '', url);
   }, [state.step, count, diagram]);
 
   // A drawing wider than the screen scrolls sideways: bring the step's elements into view.
@@ -112,6 +120,13 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (!ready || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (event.key === 'Home' || event.key === 'End') {
+      // Inside a text field Home and End move the caret; here they go to the first and last step.
+      if ((event.target as HTMLElement).closest('input, textarea, select')) return;
+      event.preventDefault();
+      act({ type: event.key === 'Home' ? 'first' : 'last' });
+      return;
+    }
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     const target = event.target as HTMLElement;
     if (target.scrollWidth > target.clientWidth + 1 && getComputedStyle(target).overflowX !== 'visible') return;
@@ -239,7 +254,13 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
           {diagram.steps.map((item, index) => {
             const anchor = stepAnchor(diagram.id, index + 1);
             return (
-              <li key={anchor} id={anchor} aria-current={index === step ? 'step' : undefined}>
+              // `data-current`: what the step changes, for landing a step link before this code runs.
+              <li
+                key={anchor}
+                id={anchor}
+                aria-current={index === step ? 'step' : undefined}
+                data-current={item.current.join(' ')}
+              >
                 <a href={`#${anchor}`}>{item.caption}</a>
               </li>
             );

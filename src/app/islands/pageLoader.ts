@@ -1,13 +1,17 @@
 /**
  * The script of a prerendered note page: a few KB that make the page work
  * from its first paint, and wake the rest on need. What it does at once:
- * copy buttons, wide tables, the table of contents' highlight, search (the
+ * copy buttons, wide tables, the table of contents (highlight, the phone's
+ * bar with reading progress), where the reader is (for 이어 읽기), search (the
  * button and its shortcuts), and the taps index.html's inline script kept
  * before this ran. On idle: the due badge and the service worker. When a
  * reader shows intent to follow a link to another note: the page navigation.
  * Each quiz and diagram is an island (`islandWaking.ts`).
  */
 import { enhanceProse } from '../dom/enhanceProse.ts';
+import { landOnStep } from '../dom/landOnStep.ts';
+import { startPageBar } from '../dom/pageBar.ts';
+import { trackReading } from '../dom/trackReading.ts';
 import { opensSearch } from '../search/opensSearch.ts';
 import { startDueBadge } from './dueBadge.ts';
 import { keepEarlyIslandInput, keepEarlyTap, wakeIslands } from './islandWaking.ts';
@@ -33,10 +37,13 @@ function startMain(main: HTMLElement): void {
   for (const stop of stopPage) stop();
   const status = main.querySelector<HTMLElement>('.page-announcer');
   const prose = main.querySelector<HTMLElement>('.prose');
+  const slug = document.getElementById('root')?.dataset.islands;
   stopPage = [
     wakeIslands(main),
     highlightTableOfContents(main),
+    ...[...main.querySelectorAll<HTMLElement>('.page-bar')].map(startPageBar),
     ...(prose ? [enhanceProse(prose, (message) => status && (status.textContent = message))] : []),
+    ...(prose && slug ? [trackReading(slug, prose)] : []),
   ];
 }
 
@@ -64,6 +71,7 @@ const idle = (run: () => void): void => {
 export function startIslandsPage(): void {
   const main = document.querySelector('main');
   if (main) startMain(main);
+  landOnStep();
   keepEarlyIslandInput();
 
   // Search: the button, Ctrl/⌘-K and `/`.

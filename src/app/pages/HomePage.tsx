@@ -7,6 +7,8 @@ import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
 import { homeHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { JoinedText } from '../components/JoinedText.tsx';
+import { ReadingMark, ReadingStart } from '../reading/ReadingStart.tsx';
+import { useReadingPlaces } from '../reading/useReadingPlaces.ts';
 
 const NoteProgress = lazy(() => import('../quiz/NoteProgress.tsx'));
 
@@ -16,6 +18,7 @@ export function HomePage() {
   const notes = (useRouteLoaderData('root') as NoteMeta[] | undefined) ?? [];
   const totalMinutes = notes.reduce((sum, note) => sum + note.readingMinutes, 0);
   const first = notes[0];
+  const places = useReadingPlaces();
 
   return (
     <div className="home">
@@ -27,9 +30,7 @@ export function HomePage() {
         </p>
         {first && (
           <p className="home-cta">
-            <Link className="button-primary" to={notePath(first.slug)}>
-              첫 노트부터 읽기
-            </Link>
+            <ReadingStart notes={notes} places={places} />
             <span className="home-stats">
               노트 {notes.length}편 · 모두 읽는 데 약 {totalMinutes}분
             </span>
@@ -53,6 +54,7 @@ export function HomePage() {
                 <JoinedText text={note.summary} />
               </p>
               <NoteMetaLine note={note} showUpdated={false} />
+              <ReadingMark places={places} slug={note.slug} />
               {note.questionIds.length > 0 && (
                 // Holds the progress line's space from the first paint, so the
                 // cards below do not move when stored progress arrives.

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Link, useLoaderData, useRouteLoaderData } from 'react-router';
 import type { Note, NoteMeta } from '../../shared/note.ts';
 import { Icon } from '../components/Icon.tsx';
@@ -10,6 +10,8 @@ import { neighbours } from '../noteData.ts';
 import { noteHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { JoinedText } from '../components/JoinedText.tsx';
+import { noteEditUrl } from '../editLink.ts';
+import { trackReading } from '../dom/trackReading.ts';
 
 /** One note: title, goals, body, sources, previous/next, and the table of contents. */
 export function NotePage() {
@@ -19,10 +21,17 @@ export function NotePage() {
   const { previous, next } = neighbours(notes, note.slug);
   const goalsId = useId();
   const sourcesId = useId();
+  const editUrl = noteEditUrl(note.slug);
+  const article = useRef<HTMLElement>(null);
+  // Where the reader is, for the home page's 이어 읽기 (the loader does the same on prerendered pages).
+  useEffect(() => {
+    const prose = article.current?.querySelector<HTMLElement>('.prose');
+    return prose ? trackReading(note.slug, prose) : undefined;
+  }, [note.slug]);
 
   return (
     <div className="note-layout">
-      <article className="note" aria-labelledby="note-title">
+      <article ref={article} className="note" aria-labelledby="note-title">
         <header className="note-header">
           <h1 id="note-title" tabIndex={-1}>
             {note.title}
@@ -75,6 +84,14 @@ export function NotePage() {
               ))}
             </ul>
           </section>
+        )}
+
+        {editUrl && (
+          <p className="edit-link">
+            <a href={editUrl} rel="noreferrer">
+              <Icon name="pencil" size={16} />이 페이지 편집
+            </a>
+          </p>
         )}
 
         <PrevNextLinks previous={previous} next={next} />

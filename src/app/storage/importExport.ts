@@ -7,10 +7,19 @@ import {
   type LogRecord,
 } from './progressSchema.ts';
 import type { ImportPreview, ProgressState } from './progressState.ts';
+import type { ReadingPlaces } from './readingPlaces.ts';
 import { lastTouched, logKey, serializeCard } from './storedRecords.ts';
 
-/** The export file of `state` and its stored answers (`logs`), in the stored (ISO date) form. */
-export function buildExportFile(state: ProgressState, logs: readonly LogRecord[], now: Date): ExportFile {
+/**
+ * The export file of `state` and its stored answers (`logs`), in the stored
+ * (ISO date) form, with the reading places when there are any.
+ */
+export function buildExportFile(
+  state: ProgressState,
+  logs: readonly LogRecord[],
+  now: Date,
+  readingPlaces: ReadingPlaces = {},
+): ExportFile {
   return {
     format: EXPORT_FORMAT,
     version: PROGRESS_SCHEMA_VERSION,
@@ -22,6 +31,7 @@ export function buildExportFile(state: ProgressState, logs: readonly LogRecord[]
       updatedAt: (card.last_review ?? card.due).toISOString(),
     })),
     logs: logs.map((entry) => ({ questionId: entry.questionId, log: entry.log })),
+    ...(Object.keys(readingPlaces).length > 0 ? { readingPlaces } : {}),
   };
 }
 

@@ -71,6 +71,10 @@ export const exportFileSchema = z.object({
   settings: settingsSchema,
   cards: z.array(cardRecordSchema),
   logs: z.array(logRecordSchema),
+  /** Where the learner is in each note (readingPlaces.ts); files from before it have none. */
+  readingPlaces: z.optional(
+    z.record(z.string(), z.object({ section: z.string(), title: z.string(), finished: z.boolean(), at: isoDate })),
+  ),
 });
 
 const DAY = 24 * 60 * 60 * 1000;

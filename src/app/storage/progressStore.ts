@@ -4,6 +4,7 @@ import { LEGACY_DATABASE_NAME, progressChannelName, progressDatabaseName } from 
 import { answerCount, Tally, withTally, writeTally } from './answerTotals.ts';
 import { clampCard } from './cardBounds.ts';
 import { answerSpan, buildExportFile, countImport, parseImportFile } from './importExport.ts';
+import { mergeReadingPlaces, parseReadingPlaces, READING_PLACES_KEY } from './readingPlaces.ts';
 import { copyLegacyOnce } from './legacyCopy.ts';
 import {
   migrations,
@@ -273,7 +274,8 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
     },
 
     async exportProgress(now) {
-      return buildExportFile(state, await allAnswers(), now);
+      const reading = db ? parseReadingPlaces((await db.get('meta', READING_PLACES_KEY))?.value) : {};
+      return buildExportFile(state, await allAnswers(), now, reading);
     },
 
     async markExported(at) {
@@ -318,6 +320,13 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
         await addAnswers(tx, data.logs, known, onProgress);
         await tx.objectStore('meta').put({ key: 'settings', value: data.settings });
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
+        if (data.readingPlaces) {
+          // A file from before reading places leaves them as they are, in either mode.
+          const incoming = parseReadingPlaces(data.readingPlaces);
+          const stored = parseReadingPlaces((await tx.objectStore('meta').get(READING_PLACES_KEY))?.value);
+          const places = mode === 'replace' ? incoming : mergeReadingPlaces(stored, incoming);
+          await tx.objectStore('meta').put({ key: READING_PLACES_KEY, value: places });
+        }
         await tx.done;
         emit(await readAll(db, [], clock()));
       } else {

@@ -6,6 +6,7 @@ import { Blob, Face } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { collectCodePoints, toUnicodeRange } from './glyphSet.ts';
+import { pageText } from './pageText.ts';
 
 /** Import this from the app to get the site font's `@font-face`. */
 const SITE_FONT_MODULE = 'virtual:site-font.css';
@@ -109,7 +110,7 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
       const texts: string[] = [];
       for (const source of options.sources) {
         for (const file of await textFiles(path.resolve(config.root, source))) {
-          texts.push(await readFile(file, 'utf8'));
+          texts.push(pageText(file, await readFile(file, 'utf8')));
           this.addWatchFile(file);
         }
       }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { pageText } from '../../../../src/node/fonts/pageText.ts';
+
+describe('pageText', () => {
+  it('leaves out comments of interface code, keeps its strings and JSX text', () => {
+    const code = [
+      '// 한 줄 주석 ﬁ',
+      'const url = "https://example.com/a"; /* 블록 ↠ */',
+      'const re = /[\\/]src\\/\\//;',
+      'export const A = () => (',
+      '  <p title="제목">',
+      '    {/* 숨은 ☃ */}',
+      '    보이는 글',
+      '  </p>',
+      ');',
+      'function f() {',
+      '  return 1;',
+      '  // 끝 주석 ✈',
+      '}',
+    ].join('\n');
+    const kept = pageText('src/app/A.tsx', code);
+    for (const shown of ['https://example.com/a', '제목', '보이는 글', 're = /[\\/]src']) expect(kept).toContain(shown);
+    for (const hidden of ['ﬁ', '↠', '☃', '✈', '한 줄', '블록', '끝 주석']) expect(kept).not.toContain(hidden);
+  });
+
+  it('leaves out stylesheet comments and keeps notes whole', () => {
+    expect(pageText('a.css', 'a { content: "→"; } /* ﬁ */')).toBe('a { content: "→"; }  ');
+    expect(pageText('content/a.md', '<!-- 주석 -->\n`// ﬁ`')).toBe('<!-- 주석 -->\n`// ﬁ`');
+  });
+});
