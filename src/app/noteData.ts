@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from 'react-router';
-import type { Note, NoteMeta } from '../shared/note.ts';
+import { flatBlocks, type Note, type NoteMeta } from '../shared/note.ts';
 import { preloadEmbeds } from './lazyEmbed.ts';
 
 // The index (metadata of every note + one loader per note) is its own chunk,
@@ -17,7 +17,11 @@ export async function loadNoteBySlug({ params }: LoaderFunctionArgs): Promise<No
   if (!note) throw data(`No note called ${params.slug ?? ''}`, { status: 404 });
   // Load the note's quiz/diagram code with it, so those blocks render at once
   // instead of appearing a moment later and pushing a #heading target away.
-  await preloadEmbeds(note.body.filter((block) => block.kind !== 'html').map((block) => block.kind));
+  await preloadEmbeds(
+    flatBlocks(note.body)
+      .filter((block) => block.kind !== 'html')
+      .map((block) => block.kind),
+  );
   return note;
 }
 

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { flatBlocks } from '../shared/note.ts';
 import { collectNotes, toMeta, type Collection } from './pipeline/collectNotes.ts';
 import { formatMessage } from './pipeline/formatMessage.ts';
 import { MAX_PRECACHE_FILE_BYTES, noteSizeProblems, type NoteFile } from './pwa/noteSizeLimit.ts';
@@ -210,7 +211,7 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
         const found = result.notes.find(({ note }) => note.slug === wanted);
         if (!found) throw new ContentError(`No note with slug \`${wanted}\``);
         const byId: Record<string, unknown> = {};
-        for (const block of found.note.body) {
+        for (const block of flatBlocks(found.note.body)) {
           if (block.kind === 'quiz' && kind === 'quiz') byId[block.question.id] = block.question;
           if (block.kind === 'diagram' && kind === 'diagram') byId[block.diagram.id] = block.diagram;
         }

@@ -29,7 +29,14 @@ export interface NoteMeta {
   tags: string[];
   /** ISO date (YYYY-MM-DD) of the last content update. */
   updated: string;
+  /** Minutes to read the main path (the text outside "심화" sections). */
   readingMinutes: number;
+  /** Minutes to read the "심화" sections, which a learner may skip (absent or 0 when the note has none). */
+  deepMinutes?: number;
+  /** Slugs of the notes to read before this one (front matter `prerequisites`), in the order given; absent when none. */
+  prerequisites?: string[];
+  /** One sentence on why the note comes at this point of the learning path (front matter `pathReason`). */
+  pathReason?: string;
   /** Ids of the note's questions, for due counts and progress without loading the questions. */
   questionIds: string[];
 }
@@ -40,7 +47,30 @@ export interface NoteMeta {
  * are added to this union by their features and rendered as components.
  */
 export type NoteBlock =
-  { kind: 'html'; html: string } | { kind: 'quiz'; question: QuizQuestion } | { kind: 'diagram'; diagram: Diagram };
+  | { kind: 'html'; html: string }
+  | { kind: 'quiz'; question: QuizQuestion }
+  | { kind: 'diagram'; diagram: Diagram }
+  | DeepBlock;
+
+/**
+ * A "심화" section (`:::deep[title]`): material a learner may skip, folded
+ * into a `<details>`. Its own blocks may hold quizzes and diagrams.
+ */
+export interface DeepBlock {
+  kind: 'deep';
+  /** The `<details>` element's id. */
+  id: string;
+  /** The `<summary>`'s inner HTML (label, title, reading time). */
+  summaryHtml: string;
+  /** Reading time of this section alone. */
+  minutes: number;
+  blocks: NoteBlock[];
+}
+
+/** Every block of a body in reading order, with the blocks of "심화" sections in place of the sections. */
+export function flatBlocks(blocks: readonly NoteBlock[]): Exclude<NoteBlock, DeepBlock>[] {
+  return blocks.flatMap((block) => (block.kind === 'deep' ? flatBlocks(block.blocks) : [block]));
+}
 
 /** One goal from the front matter, written as a line of Markdown. */
 export interface NoteGoal {

@@ -100,5 +100,18 @@ function NoteBlockView({ block }: { block: NoteBlock }) {
     case 'html':
       // `display: contents` keeps headings and paragraphs direct children of .prose for layout.
       return <div className="note-html" dangerouslySetInnerHTML={{ __html: block.html }} />;
+    case 'deep':
+      // Closed by default and plain HTML: it folds and opens without a script, and the
+      // browser opens it by itself for find-in-page and for a link to a heading inside.
+      return (
+        <details className="deep" id={block.id}>
+          <summary className="deep-summary" dangerouslySetInnerHTML={{ __html: block.summaryHtml }} />
+          <div className="deep-body">
+            {block.blocks.map((inner, index) => (
+              <NoteBlockView key={index} block={inner} />
+            ))}
+          </div>
+        </details>
+      );
   }
 }

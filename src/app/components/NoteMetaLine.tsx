@@ -8,7 +8,10 @@ export function NoteMetaLine({ note, showUpdated = true }: { note: NoteMeta; sho
     <ul className="note-meta" aria-label="노트 정보">
       <li>
         <Icon name="clock" size={16} />
-        <span>읽는 데 약 {note.readingMinutes}분</span>
+        <span>
+          읽는 데 약 {note.readingMinutes}분
+          {(note.deepMinutes ?? 0) > 0 && <span className="note-meta-deep"> · 심화 약 {note.deepMinutes}분 더</span>}
+        </span>
       </li>
       {showUpdated && (
         <li>

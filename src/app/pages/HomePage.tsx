@@ -1,22 +1,17 @@
-import { lazy } from 'react';
-import { Link, useRouteLoaderData } from 'react-router';
+import { useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
-import { notePath } from '../../shared/routes.ts';
-import { ClientOnly } from '../components/ClientOnly.tsx';
-import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
+import { LearningPath } from '../components/LearningPath.tsx';
 import { homeHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
-import { JoinedText } from '../components/JoinedText.tsx';
-import { ReadingMark, ReadingStart } from '../reading/ReadingStart.tsx';
+import { ReadingStart } from '../reading/ReadingStart.tsx';
 import { useReadingPlaces } from '../reading/useReadingPlaces.ts';
 
-const NoteProgress = lazy(() => import('../quiz/NoteProgress.tsx'));
-
-/** The list of notes with their summaries, in reading order. */
+/** The notes in the order a beginner should read them, with why and what comes first. */
 export function HomePage() {
   useDocumentHead(homeHead());
   const notes = (useRouteLoaderData('root') as NoteMeta[] | undefined) ?? [];
   const totalMinutes = notes.reduce((sum, note) => sum + note.readingMinutes, 0);
+  const deepMinutes = notes.reduce((sum, note) => sum + (note.deepMinutes ?? 0), 0);
   const first = notes[0];
   const places = useReadingPlaces();
 
@@ -32,42 +27,13 @@ export function HomePage() {
           <p className="home-cta">
             <ReadingStart notes={notes} places={places} />
             <span className="home-stats">
-              노트 {notes.length}편 · 모두 읽는 데 약 {totalMinutes}분
+              노트 {notes.length}편 · 본문을 모두 읽는 데 약 {totalMinutes}분
+              {deepMinutes > 0 && ` (심화 약 ${deepMinutes}분 더)`}
             </span>
           </p>
         )}
       </header>
-      <section aria-labelledby="all-notes">
-        <h2 id="all-notes" className="section-title">
-          모든 노트
-        </h2>
-        <ol className="note-cards">
-          {notes.map((note) => (
-            <li key={note.slug} className="note-card">
-              <span className="note-card-order" aria-hidden="true">
-                {String(note.order).padStart(2, '0')}
-              </span>
-              <h3>
-                <Link to={notePath(note.slug)}>{note.title}</Link>
-              </h3>
-              <p>
-                <JoinedText text={note.summary} />
-              </p>
-              <NoteMetaLine note={note} showUpdated={false} />
-              <ReadingMark places={places} slug={note.slug} />
-              {note.questionIds.length > 0 && (
-                // Holds the progress line's space from the first paint, so the
-                // cards below do not move when stored progress arrives.
-                <div className="note-progress-slot">
-                  <ClientOnly>
-                    <NoteProgress ids={note.questionIds} />
-                  </ClientOnly>
-                </div>
-              )}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <LearningPath notes={notes} places={places} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { Note, NoteMeta } from '../../shared/note.ts';
 import { Icon } from '../components/Icon.tsx';
 import { NoteBody } from '../components/NoteBody.tsx';
 import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
+import { NotePrerequisites } from '../components/NotePrerequisites.tsx';
 import { PrevNextLinks } from '../components/PrevNextLinks.tsx';
 import { TableOfContents } from '../components/TableOfContents.tsx';
 import { neighbours } from '../noteData.ts';
@@ -40,6 +41,7 @@ export function NotePage() {
             <JoinedText text={note.summary} />
           </p>
           <NoteMetaLine note={note} />
+          <NotePrerequisites note={note} notes={notes} />
           {note.questionIds.length > 0 && (
             <p className="note-practice">
               <Link to={`/review/?note=${note.slug}`} className="button-secondary">

@@ -1,5 +1,5 @@
 import { VFileMessage } from 'vfile-message';
-import type { NoteMeta } from '../../shared/note.ts';
+import { flatBlocks, type NoteMeta } from '../../shared/note.ts';
 import { diagramIdPlace } from '../diagrams/diagramIdPlace.ts';
 import { compileNote, slugFromPath, type CompiledNote, type CompileOptions } from './compileNote.ts';
 
@@ -90,7 +90,7 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
   // unique across notes, so a step link names one diagram wherever it is shared.
   const diagramOwner = new Map<string, string>();
   for (const { file, compiled } of bySlug.values()) {
-    for (const block of compiled?.note.body ?? []) {
+    for (const block of flatBlocks(compiled?.note.body ?? [])) {
       if (block.kind !== 'diagram') continue;
       const owner = diagramOwner.get(block.diagram.id);
       if (owner) {
@@ -107,6 +107,32 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
     }
   }
 
+  // A prerequisite names another note, read earlier in the learning path.
+  for (const { file, compiled } of bySlug.values()) {
+    for (const wanted of compiled?.note.prerequisites ?? []) {
+      const target = bySlug.get(wanted)?.compiled;
+      const place = prerequisitePlace(file.text, wanted);
+      if (!bySlug.has(wanted) || wanted === compiled?.note.slug) {
+        messages.push(
+          fatal(
+            `Unknown prerequisite \`${wanted}\`: expected the slug of another note (one of ${[...bySlug.keys()]
+              .filter((slug) => slug !== compiled?.note.slug)
+              .join(', ')})`,
+            file.path,
+            place,
+          ),
+        );
+      } else if (target && compiled && target.note.order >= compiled.note.order) {
+        const message = new VFileMessage(
+          `Prerequisite \`${wanted}\` comes after this note in the learning path (its \`order\` is ${target.note.order}, this note's is ${compiled.note.order}): expected notes to read first to have a smaller \`order\``,
+          { place, ruleId: 'note-set', source: 'study-notes' },
+        );
+        message.file = file.path;
+        messages.push(message);
+      }
+    }
+  }
+
   const notes = [...bySlug.values()]
     .flatMap(({ compiled }) => (compiled ? [compiled] : []))
     .sort((a, b) => a.note.order - b.note.order || a.note.slug.localeCompare(b.note.slug));
@@ -115,8 +141,37 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
 
 /** The small part of a note every page needs (home list, sidebar). */
 export function toMeta({ note }: CompiledNote): NoteMeta {
-  const { slug, title, summary, order, tags, updated, readingMinutes, questionIds } = note;
-  return { slug, title, summary, order, tags, updated, readingMinutes, questionIds };
+  const { slug, title, summary, order, tags, updated, readingMinutes, deepMinutes, prerequisites, questionIds } = note;
+  return {
+    slug,
+    title,
+    summary,
+    order,
+    tags,
+    updated,
+    readingMinutes,
+    deepMinutes,
+    prerequisites,
+    ...(note.pathReason ? { pathReason: note.pathReason } : {}),
+    questionIds,
+  };
+}
+
+/** Where a prerequisite's slug is written in the front matter (after `prerequisites:`), for messages. */
+function prerequisitePlace(text: string, slug: string): VFileMessage['place'] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => /^prerequisites\s*:/.test(line));
+  if (start === -1) return undefined;
+  for (let i = start; i < lines.length && (i === start || /^\s|^\s*-/.test(lines[i] ?? '')); i++) {
+    const column = (lines[i] ?? '').indexOf(slug, i === start ? 'prerequisites:'.length : 0);
+    if (column !== -1) {
+      return {
+        start: { line: i + 1, column: column + 1 },
+        end: { line: i + 1, column: column + 1 + slug.length },
+      };
+    }
+  }
+  return { line: start + 1, column: 1 };
 }
 
 function fatal(reason: string, path: string, place?: VFileMessage['place']): VFileMessage {

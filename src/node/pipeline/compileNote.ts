@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Root as MdastRoot } from 'mdast';
+import type { Root as MdastRoot, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import nginx from 'highlight.js/lib/languages/nginx';
@@ -33,6 +33,7 @@ import { rehypeBreakLongCode } from './rehypeBreakLongCode.ts';
 import { rehypeKeepJoined } from './rehypeKeepJoined.ts';
 import { rehypeTableRegions } from './rehypeTableRegions.ts';
 import { remarkCallouts } from './remarkCallouts.ts';
+import { isDeepSection, remarkDeep } from './remarkDeep.ts';
 import { remarkDirectiveFences } from './remarkDirectiveFences.ts';
 import { DIAGRAM_LANGUAGE, remarkDiagrams } from './remarkDiagrams.ts';
 import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
@@ -145,6 +146,8 @@ export function compileNote(path: string, text: string, options: CompileOptions 
       addEmbed,
       collect: (diagram) => diagramIds.push(diagram.id, ...diagram.steps.map((_, i) => stepAnchor(diagram.id, i + 1))),
     })
+    // After quizzes and diagrams (they may sit inside a deep section), before callouts reject unknown boxes.
+    .use(remarkDeep)
     .use(remarkCallouts)
     .use(remarkRehype)
     .use(rehypeSlug)
@@ -196,6 +199,7 @@ export function compileNote(path: string, text: string, options: CompileOptions 
   let body: NoteBlock[] = [];
   let plainText = '';
   let readingText = '';
+  let deepText = '';
   let blockSizes: BlockSize[] = [];
   try {
     const tree = processor.parse(file);
@@ -205,10 +209,24 @@ export function compileNote(path: string, text: string, options: CompileOptions 
       (node) => node.type !== 'yaml' && !(node.type === 'code' && node.lang === DIAGRAM_LANGUAGE),
     );
     plainText = mdastToString({ ...tree, children: content }, { includeHtml: false });
+    // Reading time is the main path's; "심화" sections are timed apart, as a learner may skip them.
+    const isQuiz = (node: RootContent) => node.type === 'containerDirective' && node.name === 'quiz';
+    const isDiagram = (node: RootContent) => node.type === 'code' && node.lang === DIAGRAM_LANGUAGE;
     readingText = mdastToString(
-      { ...tree, children: content.filter((node) => !(node.type === 'containerDirective' && node.name === 'quiz')) },
+      { ...tree, children: content.filter((node) => !isQuiz(node) && !isDeepSection(node)) },
       { includeHtml: false },
     );
+    deepText = content
+      .filter(isDeepSection)
+      .map((node) =>
+        'children' in node
+          ? mdastToString(
+              { type: 'root', children: node.children.filter((child) => !isQuiz(child) && !isDiagram(child)) },
+              { includeHtml: false },
+            )
+          : '',
+      )
+      .join('\n');
     const hast = processor.runSync(tree, file) as HastRoot;
     blockSizes = measureBlocks(hast, embeds);
     body = splitBlocks(hast, embeds);
@@ -233,6 +251,9 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     tags: frontmatter.tags,
     updated: frontmatter.updated,
     readingMinutes: readingMinutes(readingText),
+    deepMinutes: deepText.trim() ? readingMinutes(deepText) : 0,
+    prerequisites: frontmatter.prerequisites,
+    ...(frontmatter.pathReason ? { pathReason: frontmatter.pathReason } : {}),
     questionIds: questions.map((question) => question.id),
     goals: frontmatter.goals.map(renderInline),
     sources: frontmatter.sources,
@@ -249,13 +270,20 @@ export function compileNote(path: string, text: string, options: CompileOptions 
 function measureBlocks(tree: HastRoot, embeds: readonly NoteBlock[]): BlockSize[] {
   const placeOf = (node: HastRoot['children'][number]): Position | undefined =>
     node.position ?? ('children' in node ? node.children.map(placeOf).find(Boolean) : undefined);
-  return tree.children.flatMap((node) => {
-    if (node.type !== 'element') return [];
-    const embed = node.tagName === EMBED_TAG ? embeds[Number(node.properties.dataIndex)] : undefined;
-    const bytes = Buffer.byteLength(embed ? JSON.stringify(embed) : toHtml(node));
-    const place = placeOf(node);
-    return [place ? { place, bytes } : { bytes }];
-  });
+  const measure = (nodes: HastRoot['children']): BlockSize[] =>
+    nodes.flatMap((node) => {
+      if (node.type !== 'element') return [];
+      // A deep section holds embeds of its own: measure its parts, each at its place.
+      if (node.tagName === 'details') {
+        const body = node.children.find((child) => child.type === 'element' && child.tagName === 'div');
+        if (body && 'children' in body) return measure(body.children);
+      }
+      const embed = node.tagName === EMBED_TAG ? embeds[Number(node.properties.dataIndex)] : undefined;
+      const bytes = Buffer.byteLength(embed ? JSON.stringify(embed) : toHtml(node));
+      const place = placeOf(node);
+      return [place ? { place, bytes } : { bytes }];
+    });
+  return measure(tree.children);
 }
 
 /** `content/nginx-wsgi.md` → `nginx-wsgi`. */

@@ -29,6 +29,10 @@ export const frontmatterSchema = z.strictObject({
   updated: isoDate,
   /** "What you will learn": shown above the body. */
   goals: z.array(z.string().trim().min(1)).max(7, 'expected at most 7 goals').default([]),
+  /** Slugs of the notes a learner should read first (file names without `.md`); checked against the notes. */
+  prerequisites: z.array(z.string().trim().min(1)).default([]),
+  /** One sentence on why the note sits where it does in the learning path (home page). */
+  pathReason: z.string().trim().min(1).max(200, 'expected at most 200 characters').optional(),
   /** Books and pages the note is based on. */
   sources: z
     .array(

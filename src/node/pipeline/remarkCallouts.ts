@@ -3,6 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { DEEP_DIRECTIVE } from './remarkDeep.ts';
 import { reportFatal } from './reportFatal.ts';
 
 /** The callout kinds an author can write as `:::name`, with their default titles. */
@@ -62,6 +63,8 @@ export function remarkCallouts() {
       if (node.type !== 'containerDirective') return undefined;
 
       const directive = node as ContainerDirective;
+      // Already a foldable section (remarkDeep runs first).
+      if (directive.name === DEEP_DIRECTIVE) return undefined;
       if (!isCalloutKind(directive.name)) {
         reportFatal(
           file,
@@ -111,7 +114,5 @@ function isBareTextDirective(directive: TextDirective): boolean {
 }
 
 function listKinds(): string {
-  return Object.keys(calloutKinds)
-    .map((kind) => `\`:::${kind}\``)
-    .join(', ');
+  return [...Object.keys(calloutKinds), DEEP_DIRECTIVE].map((kind) => `\`:::${kind}\``).join(', ');
 }

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { stepAnchor, type Diagram } from '../../shared/diagram.ts';
 import type { NoteBlock } from '../../shared/note.ts';
 import { compileDiagram } from '../diagrams/compileDiagram.ts';
+import { isDeepSection } from './remarkDeep.ts';
 import { reportFatal } from './reportFatal.ts';
 
 export interface RemarkDiagramsOptions {
@@ -49,7 +50,7 @@ export function remarkDiagrams(options: RemarkDiagramsOptions) {
         parent.children.splice(index, 1);
         return index;
       };
-      if (parent.type !== 'root') {
+      if (parent.type !== 'root' && !isDeepSection(parent)) {
         reportFatal(
           file,
           `Unexpected diagram inside ${containerNames[parent.type] ?? `a \`${parent.type}\``}: expected it at the top level of the note, as its own paragraph`,

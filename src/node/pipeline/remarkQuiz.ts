@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { NoteBlock } from '../../shared/note.ts';
 import type { ClozePart, QuestionType, QuizQuestion } from '../../shared/quiz.ts';
+import { isDeepSection } from './remarkDeep.ts';
 import { reportFatal } from './reportFatal.ts';
 
 export interface RemarkQuizOptions {
@@ -53,10 +54,10 @@ export function remarkQuiz(options: RemarkQuizOptions) {
     visit(tree, 'containerDirective', (node, index, parent) => {
       const directive = node as ContainerDirective;
       if (directive.name !== 'quiz' || index === undefined || !parent) return;
-      if (parent.type !== 'root') {
+      if (parent.type !== 'root' && !isDeepSection(parent)) {
         reportFatal(
           file,
-          'Unexpected `:::quiz` inside another block: expected it at the top level of the note',
+          'Unexpected `:::quiz` inside another block: expected it at the top level of the note (or directly inside a `:::deep` section)',
           directive,
           'quiz-nesting',
         );

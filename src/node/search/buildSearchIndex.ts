@@ -20,6 +20,7 @@
  * tails for compounds. See there.
  */
 import MiniSearch from 'minisearch';
+import { flatBlocks } from '../../shared/note.ts';
 import { quizAnchorId } from '../../shared/quiz.ts';
 import type { SearchData, SearchDoc } from '../../shared/search/searchData.ts';
 import { searchIndexOptions, type IndexedSection } from '../../shared/search/searchIndexOptions.ts';
@@ -60,7 +61,7 @@ export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = [
     // Questions are their own results: "that question about 2NF" is a thing
     // learners look for. Their section's heading only helps ranking a little
     // (keywords), so a heading match still puts the section itself first.
-    for (const block of note.body) {
+    for (const block of flatBlocks(note.body)) {
       if (block.kind !== 'quiz') continue;
       const { section } = block.question;
       const doc: SearchDoc = {

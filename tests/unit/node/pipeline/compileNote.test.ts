@@ -201,7 +201,7 @@ describe('compileNote: callouts and directives', () => {
     const { compiled, lines } = compile(noteMarkdown('본문\n\n:::spoiler\n질문\n:::'));
     expect(compiled).toBeUndefined();
     expect(lines).toEqual([
-      `content/test-note.md:${BODY_LINE + 2}:1-${BODY_LINE + 4}:4: error: Unknown directive \`:::spoiler\`: expected one of \`:::note\`, \`:::tip\`, \`:::warning\`, \`:::update\``,
+      `content/test-note.md:${BODY_LINE + 2}:1-${BODY_LINE + 4}:4: error: Unknown directive \`:::spoiler\`: expected one of \`:::note\`, \`:::tip\`, \`:::warning\`, \`:::update\`, \`:::deep\``,
     ]);
   });
 
