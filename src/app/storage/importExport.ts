@@ -7,6 +7,7 @@ import {
   type LogRecord,
 } from './progressSchema.ts';
 import type { ImportPreview, ProgressState } from './progressState.ts';
+import { storedQuestionMarks } from './questionMarks.ts';
 import { lastTouched, logKey, serializeCard } from './storedRecords.ts';
 
 /** The export file of `state` and its stored answers (`logs`), in the stored (ISO date) form. */
@@ -22,6 +23,7 @@ export function buildExportFile(state: ProgressState, logs: readonly LogRecord[]
       updatedAt: (card.last_review ?? card.due).toISOString(),
     })),
     logs: logs.map((entry) => ({ questionId: entry.questionId, log: entry.log })),
+    ...(state.marks.size > 0 ? { questionMarks: storedQuestionMarks(state.marks) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DIFFICULTY, STABILITY, validMemory } from './cardBounds.ts';
+import { questionMarksSchema } from './questionMarks.ts';
 
 /**
  * The stored shape of quiz progress, version by version. Validated on every
@@ -71,6 +72,8 @@ export const exportFileSchema = z.object({
   settings: settingsSchema,
   cards: z.array(cardRecordSchema),
   logs: z.array(logRecordSchema),
+  /** Suspended, flagged and reset questions; files from before the question browser lack it. */
+  questionMarks: z.optional(questionMarksSchema),
 });
 
 const DAY = 24 * 60 * 60 * 1000;
