@@ -9,6 +9,7 @@ import './styles/code.css';
 // inserted while the page is still loading holds back its first paint.
 import './quiz/quiz.css';
 import './quiz/practice.css';
+import './study/study.css';
 import './search/search.css';
 import './styles/print.css';
 import { startIslandsPage } from './islands/pageLoader.ts';
