@@ -241,7 +241,7 @@ function ReviewSession() {
         </div>
       )}
 
-      <div ref={panel} className="practice-panel">
+      <div ref={panel} className={`practice-panel${plan.record ? '' : ' is-practice'}`}>
         {progress.status === 'loading' || queue === null ? (
           <p className="practice-status">진행 상황을 불러오는 중…</p>
         ) : current ? (

@@ -16,14 +16,15 @@ export type HistoryEntry =
     }
   | { kind: 'reset'; at: number };
 
+const DAY = 24 * 60 * 60 * 1000;
 const STATES: readonly CardState[] = ['new', 'learning', 'review', 'relearning'];
 
 /**
  * A question's answers (oldest first) and resets as history lines, newest
- * first as Anki's card info lists them. An answer's interval is the time to
- * the due date it set: the next answer's `due` (ts-fsrs logs the due date a
- * card had when answered), or the card's for the last answer; none when a
- * reset came next.
+ * first as Anki's card info lists them. An answer's interval is the one it
+ * set: the next answer's `scheduled_days` (ts-fsrs logs the interval a card
+ * had when answered; 0 for a step within the day), or the card's due date
+ * for the last answer; none when a reset came next.
  */
 export function historyEntries(
   logs: readonly StoredLog[],
@@ -44,15 +45,19 @@ export function historyEntries(
     if (event.kind !== 'answer') return;
     const next = events[index + 1];
     if (next?.kind === 'reset') return;
-    const nextLog = next ? logs.find((log) => Date.parse(log.review) === next.at) : undefined;
-    const due = next ? (nextLog ? Date.parse(nextLog.due) : NaN) : card ? card.due.getTime() : NaN;
-    if (!Number.isNaN(due)) event.intervalMs = Math.max(0, due - event.at);
+    if (!next) {
+      if (card) event.intervalMs = Math.max(0, card.due.getTime() - event.at);
+      return;
+    }
+    const days = logs.find((log) => Date.parse(log.review) === next.at)?.scheduled_days;
+    if (typeof days === 'number') event.intervalMs = days > 0 ? days * DAY : 0;
   });
   return events.reverse();
 }
 
-/** "10분", "3시간", "4일", "2개월": an interval in words. */
+/** "10분", "3시간", "4일", "2개월": an interval in words; 0 is a step within the day. */
 export function intervalText(ms: number): string {
+  if (ms === 0) return '하루 안';
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return `${Math.max(1, minutes)}분`;
   const hours = Math.round(minutes / 60);
