@@ -11,6 +11,7 @@ import './styles/pageBar.css';
 // inserted while the page is still loading holds back its first paint.
 import './quiz/quiz.css';
 import './quiz/practice.css';
+import './study/study.css';
 import './search/search.css';
 import './reading/reading.css';
 import './styles/print.css';

@@ -13,6 +13,8 @@ export const NOTE_ROUTE_ID = 'note';
 export const NOT_FOUND_ROUTE_ID = 'not-found';
 export const REVIEW_ROUTE_ID = 'review';
 export const STATS_ROUTE_ID = 'stats';
+export const QUESTIONS_ROUTE_ID = 'questions';
+export const STUDY_ROUTE_ID = 'study';
 
 export const routes: RouteObject[] = [
   {
@@ -46,6 +48,27 @@ export const routes: RouteObject[] = [
         id: STATS_ROUTE_ID,
         path: 'stats',
         lazy: () => import('./pages/StatsPage.tsx').then((module) => ({ Component: module.StatsPage })),
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        id: QUESTIONS_ROUTE_ID,
+        path: 'questions',
+        // The question browser and the custom-study form load only when opened, never with a note page.
+        lazy: () =>
+          import('./study/QuestionsPage.tsx').then((module) => ({
+            Component: module.QuestionsPage,
+            loader: module.questionsLoader,
+          })),
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        id: STUDY_ROUTE_ID,
+        path: 'study',
+        lazy: () =>
+          import('./study/StudyPage.tsx').then((module) => ({
+            Component: module.StudyPage,
+            loader: module.studyLoader,
+          })),
         errorElement: <RouteErrorPage />,
       },
       // A loader that answers 404, so the prerendered 404.html and the

@@ -116,7 +116,7 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
     pages.push({ route, file: `${notePath(note.slug).slice(1)}index.html`, rendered: await renderRoute(route) });
   }
   // App pages: their frame and headings are prerendered; progress fills in after hydration.
-  for (const page of ['review', 'stats']) {
+  for (const page of ['review', 'stats', 'questions', 'study']) {
     pages.push({
       route: `${base}${page}/`,
       file: `${page}/index.html`,

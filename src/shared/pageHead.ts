@@ -33,6 +33,20 @@ export function reviewHead(noteTitle?: string): PageHead {
   };
 }
 
+export function questionsHead(): PageHead {
+  return {
+    title: `문제 목록 · ${SITE_NAME}`,
+    description: '모든 확인 문제의 상태, 다음 복습, 최근 결과를 보고 보류·표시·초기화합니다.',
+  };
+}
+
+export function studyHead(): PageHead {
+  return {
+    title: `골라서 공부하기 · ${SITE_NAME}`,
+    description: '최근에 틀린 문제, 한 노트나 한 절, 미리 복습, 새 문제, 섞어 푸는 시험 가운데 골라서 공부합니다.',
+  };
+}
+
 export function statsHead(): PageHead {
   return {
     title: `학습 기록 · ${SITE_NAME}`,

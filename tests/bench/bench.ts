@@ -8,6 +8,8 @@
  *    note page, and its first paint observed under real throttling.
  * 3. Generate 1,000 synthetic notes into a temporary content folder, build
  *    again, and show how build time and first-page JS grow.
+ * 3b. The question browser (questionsBench.ts): time to ready over those notes
+ *    with 10 questions each, 10,000 cards and 100,000 answers.
  * 4. Search: bytes of the index chunk for both builds, and the time to load
  *    the 1,000-note index and answer queries (median and p95).
  * 4b. Usable at first paint (islandsBench.ts): taps under 4× CPU, JS fetched,
@@ -190,6 +192,9 @@ try {
   const bigWeight = await pageWeight(bigOut, 'notes/note-0500/');
   console.log(`\nBuild, 1,000 synthetic notes: ${seconds(bigBuild)} (${(bigBuild / 1000).toFixed(1)} ms per note)`);
   printWeight('Cold load of /study-notes/notes/note-0500/ with 1,000 notes (390 px):', bigWeight);
+
+  // The same notes with 10 questions each, and a learner's progress over them.
+  await (await import('./questionsBench.ts')).printQuestionsBench(work, buildSite);
 
   console.log('\nGrowth from 5 to 1,000 notes (note page, JS):');
   console.log(

@@ -26,6 +26,8 @@ export function NotesNav({ notes, onNavigate }: { notes: NoteMeta[]; onNavigate?
 
 const practiceLinks = [
   { to: '/review/', icon: 'repeat', label: '복습하기' },
+  { to: '/study/', icon: 'target', label: '골라서 공부하기' },
+  { to: '/questions/', icon: 'book', label: '문제 목록' },
   { to: '/stats/', icon: 'calendar', label: '학습 기록' },
 ] as const;
 

@@ -15,18 +15,23 @@ export interface CardDue {
   state: number;
 }
 
-/** Questions due now among `ids`: reviews whose date has come, plus today's allowance of new ones. */
+/**
+ * Questions due now among `ids`: reviews whose date has come, plus today's
+ * allowance of new ones; `suspended` questions never count.
+ */
 export function countDue(
   ids: readonly string[],
   cards: readonly CardDue[],
   now: Date,
   newPerDay: number,
   newStartedToday: number,
+  suspended: ReadonlySet<string> = new Set(),
 ): number {
   const byId = new Map(cards.map((card) => [card.questionId, card]));
   let due = 0;
   let fresh = 0;
   for (const id of ids) {
+    if (suspended.has(id)) continue;
     const card = byId.get(id);
     if (!card || card.state === STATE_NEW) fresh += 1;
     else if (Date.parse(card.due) <= now.getTime()) due += 1;
@@ -39,6 +44,8 @@ export interface StoredDueData {
   cards: CardDue[];
   newPerDay: number;
   newStartedToday: number;
+  /** Questions the learner suspended in the question browser (`questionMarks` in `meta`). */
+  suspended: Set<string>;
 }
 
 const DEFAULT_NEW_PER_DAY = 20;
@@ -107,6 +114,13 @@ async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | nul
     { value?: { newPerDay?: unknown } } | undefined;
   const limit = settings?.value?.newPerDay;
   const newPerDay = typeof limit === 'number' ? limit : DEFAULT_NEW_PER_DAY;
+  // storage/questionMarks.ts keeps these under this key, one object keyed by question id.
+  const marks = (await request(tx.objectStore('meta').get('questionMarks'))) as { value?: unknown } | undefined;
+  const suspended = new Set<string>();
+  if (typeof marks?.value === 'object' && marks.value !== null) {
+    for (const [id, mark] of Object.entries(marks.value as Record<string, { suspended?: unknown } | null>))
+      if (mark?.suspended === true) suspended.add(id);
+  }
   let newStartedToday: number;
   if (hasDays) {
     const today = (await request(tx.objectStore('days').get(localDay(now)))) as { started?: unknown } | undefined;
@@ -114,7 +128,7 @@ async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | nul
   } else {
     newStartedToday = await countNewToday(tx.objectStore('logs'), now);
   }
-  return { cards, newPerDay, newStartedToday };
+  return { cards, newPerDay, newStartedToday, suspended };
 }
 
 /** YYYY-MM-DD of the local day, as the store keys its day totals (quiz/scheduler.ts `localDay`). */

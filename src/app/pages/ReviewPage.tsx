@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
 import type { QuizQuestion } from '../../shared/quiz.ts';
 import { notePath } from '../../shared/routes.ts';
 import { reviewHead } from '../../shared/pageHead.ts';
@@ -7,52 +7,90 @@ import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { answerQuestion, undoAnswer, type AnswerRecord } from '../quiz/answerQuestion.ts';
 import { formatDue } from '../quiz/formatDue.ts';
 import { QuestionView } from '../quiz/QuestionView.tsx';
-import { dueQueue, hasUnexportedProgress } from '../quiz/session.ts';
+import { hasUnexportedProgress } from '../quiz/session.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
+import type { AnswerSummary } from '../storage/progressStore.ts';
+import { pickChoiceByKey, promptForEnter } from '../study/choiceKeys.ts';
+import { SessionSummaryView } from '../study/SessionSummaryView.tsx';
+import type { SessionAnswer } from '../study/sessionResults.ts';
+import { buildStudyQueue, describePlan, needsSummary, parseStudyPlan, type StudyPlan } from '../study/studyPlan.ts';
 
 interface ReviewData {
   questions: QuizQuestion[];
   noteTitles: Record<string, string>;
-  /** Set by `?note=<slug>` ("practise this note"). */
-  note: string | null;
+  /** What to study, from the query (`study/studyPlan.ts`); `?note=<slug>` alone is "practise this note". */
+  plan: StudyPlan;
 }
 
 /** Loads every question (its own chunk, only for this page). */
 export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<ReviewData> {
   const { questions, noteTitles } = await import('virtual:study-notes/questions');
-  const note = new URL(request.url).searchParams.get('note');
-  const known = note && Object.hasOwn(noteTitles, note) ? note : null;
-  return {
-    questions: known ? questions.filter((question) => question.noteSlug === known) : questions,
-    noteTitles,
-    note: known,
-  };
+  const plan = parseStudyPlan(
+    new URL(request.url).searchParams,
+    new Set(Object.keys(noteTitles)),
+    (note) =>
+      new Set(
+        questions.flatMap((question) => (question.noteSlug === note && question.section ? [question.section.id] : [])),
+      ),
+  );
+  return { questions, noteTitles, plan };
 }
 
 /**
- * The review session: due questions across all notes (or one note), one at a
- * time, scheduled with FSRS. Keys: Space/Enter reveal or submit and go on,
- * 1–4 grade a flashcard, Z undoes the last answer.
+ * A review session: due questions across all notes (or one note), or what
+ * the learner chose (`study/studyPlan.ts`), one at a time, scheduled with
+ * FSRS; a summary at the end. Keys: Space/Enter reveal or submit and go on,
+ * 1–9 pick a choice, 1–4 grade a flashcard, Z undoes the last answer.
  */
 export function ReviewPage() {
-  const { questions, noteTitles, note } = useLoaderData() as ReviewData;
+  // A new query (another plan, "retry the missed ones") is a new session, not the old one's state.
+  const { search } = useLocation();
+  return <ReviewSession key={search} />;
+}
+
+function ReviewSession() {
+  const { questions, noteTitles, plan } = useLoaderData() as ReviewData;
+  const note = plan.note;
   const progress = useProgress();
-  const title = note ? `${noteTitles[note]} 문제 풀기` : '복습';
-  useDocumentHead(reviewHead(note ? noteTitles[note] : undefined));
+  const sectionTitle = plan.section
+    ? questions.find((question) => question.section?.id === plan.section && question.noteSlug === note)?.section?.title
+    : undefined;
+  const scope = note ? `${noteTitles[note]}${sectionTitle ? ` · ${sectionTitle}` : ''}` : null;
+  const described = describePlan(plan, scope);
+  const title = described.title;
+  useDocumentHead(reviewHead(plan.kind === 'due' ? (note ? noteTitles[note] : undefined) : title));
 
   const byId = useMemo(() => new Map(questions.map((question) => [question.id, question])), [questions]);
+  // Last grade and last wrong answer per question, read from every answer only for "the ones I got wrong".
+  const [summary, setSummary] = useState<ReadonlyMap<string, AnswerSummary> | null>(null);
+  useEffect(() => {
+    if (!needsSummary(plan)) return;
+    let active = true;
+    void getProgressStore()
+      .then((store) => store.readAnswerSummary())
+      .then((read) => active && setSummary(read));
+    return () => {
+      active = false;
+    };
+  }, [plan]);
+  // This session's answers, for the summary at the end, and when its first question showed.
+  const [answers, setAnswers] = useState<SessionAnswer[]>([]);
+  const [startedAt, setStartedAt] = useState(0);
+  const [endedAt, setEndedAt] = useState(0);
   // The queue is fixed when the session starts, so answering does not reshuffle it.
   const [queue, setQueue] = useState<string[] | null>(null);
   const [position, setPosition] = useState(0);
   const [answered, setAnswered] = useState(false);
-  const [history, setHistory] = useState<{ position: number; record: AnswerRecord }[]>([]);
+  const [history, setHistory] = useState<{ position: number; record: AnswerRecord | null }[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState('');
   const panel = useRef<HTMLDivElement>(null);
 
-  if (progress.status === 'ready' && queue === null) {
+  if (progress.status === 'ready' && queue === null && (summary !== null || !needsSummary(plan))) {
     // Set once, while rendering, as soon as stored progress is known.
-    setQueue(dueQueue([...byId.keys()], progress, new Date()));
+    const now = new Date();
+    setQueue(buildStudyQueue(plan, questions, progress, now, summary));
+    setStartedAt(now.getTime());
   }
 
   const current = queue && position < queue.length ? byId.get(queue[position] as string) : undefined;
@@ -66,8 +104,9 @@ export function ReviewPage() {
   const undo = async () => {
     const last = history.at(-1);
     if (!last) return;
-    await undoAnswer(await getProgressStore(), last.record);
+    if (last.record) await undoAnswer(await getProgressStore(), last.record);
     setHistory((items) => items.slice(0, -1));
+    setAnswers((items) => items.slice(0, -1));
     setPosition(last.position);
     setAnswered(false);
     setAttempt((value) => value + 1);
@@ -86,12 +125,20 @@ export function ReviewPage() {
         void undo();
         return;
       }
-      if (typing) return;
-      if (['1', '2', '3', '4'].includes(event.key)) {
+      if (typing) {
+        // Typing in a gap or choosing in a select: Enter submits natively, unless nothing is filled in yet.
+        const submit = root.querySelector<HTMLButtonElement>('.quiz-submit');
+        if (event.key === 'Enter' && submit?.disabled && root.contains(target)) setNotice(promptForEnter(root));
+        return;
+      }
+      if (/^[1-9]$/.test(event.key)) {
         const button = root.querySelectorAll<HTMLButtonElement>('.quiz-grades button')[Number(event.key) - 1];
         if (button) {
           event.preventDefault();
           button.click();
+        } else if (!answered && pickChoiceByKey(root, Number(event.key))) {
+          event.preventDefault();
+          setNotice('');
         }
         return;
       }
@@ -114,6 +161,10 @@ export function ReviewPage() {
         if (form && submit && !submit.disabled) {
           event.preventDefault();
           form.requestSubmit();
+        } else if (form && submit && event.key === 'Enter') {
+          // Nothing chosen or typed yet: say how to answer instead of doing nothing.
+          event.preventDefault();
+          setNotice(promptForEnter(root));
         }
       }
     };
@@ -143,26 +194,31 @@ export function ReviewPage() {
   const upcoming = useMemo(() => {
     let soonest: Date | undefined;
     for (const id of byId.keys()) {
+      if (progress.marks.get(id)?.suspended) continue;
       const card = progress.cards.get(id);
       if (card && (!soonest || card.due < soonest)) soonest = card.due;
     }
     return soonest;
-  }, [progress.cards, byId]);
+  }, [progress.cards, progress.marks, byId]);
 
   return (
     <div className="practice">
       <header className="practice-header">
         <h1 tabIndex={-1}>{title}</h1>
         <p className="practice-lead">
-          {note ? (
+          {plan.kind === 'due' && note ? (
             <>
               <Link to={notePath(note)}>{noteTitles[note]}</Link>의 문제만 풉니다.{' '}
               <Link to="/review/">모든 노트 복습하기</Link>
             </>
-          ) : (
+          ) : plan.kind === 'due' ? (
             '모든 노트에서 지금 복습할 문제와 오늘의 새 문제를 차례로 풉니다.'
-          )}
+          ) : (
+            described.lead
+          )}{' '}
+          <Link to="/study/">골라서 공부하기</Link>
         </p>
+        {plan.kind !== 'due' && <p className="practice-schedule">{described.schedule}</p>}
         {/* The line is there from the first paint, so the counter arriving moves nothing. */}
         <p className="practice-progress" aria-live="polite">
           {queue && queue.length > 0 ? `${Math.min(position + 1, queue.length)} / ${queue.length}` : '\u00a0'}
@@ -171,8 +227,8 @@ export function ReviewPage() {
 
       {/* Above the question, whose height varies: below it, the hint would move with every question. */}
       <p className="practice-keys">
-        단축키: <kbd>Space</kbd>/<kbd>Enter</kbd> 답 보기·확인·다음, <kbd>1</kbd>–<kbd>4</kbd> 플래시카드 채점,{' '}
-        <kbd>Z</kbd> 되돌리기
+        단축키: <kbd>Space</kbd>/<kbd>Enter</kbd> 답 보기·확인·다음, <kbd>1</kbd>–<kbd>9</kbd> 보기 고르기, <kbd>1</kbd>
+        –<kbd>4</kbd> 플래시카드 채점, <kbd>Z</kbd> 되돌리기
       </p>
       {progress.problems.length > 0 && (
         <div className="practice-problems" role="alert">
@@ -185,7 +241,7 @@ export function ReviewPage() {
         </div>
       )}
 
-      <div ref={panel} className="practice-panel">
+      <div ref={panel} className={`practice-panel${plan.record ? '' : ' is-practice'}`}>
         {progress.status === 'loading' || queue === null ? (
           <p className="practice-status">진행 상황을 불러오는 중…</p>
         ) : current ? (
@@ -205,12 +261,19 @@ export function ReviewPage() {
                 key={`${current.id}-${attempt}`}
                 question={current}
                 card={progress.cards.get(current.id)}
-                onAnswer={async (rating) => {
-                  const record = await answerQuestion(await getProgressStore(), current.id, rating, new Date());
+                onAnswer={async (rating, correct) => {
+                  // A test or retry taken as practice stores nothing and leaves the schedule alone.
+                  const record = plan.record
+                    ? await answerQuestion(await getProgressStore(), current.id, rating, new Date())
+                    : null;
                   setHistory((items) => [...items, { position, record }]);
+                  setAnswers((items) => [...items, { questionId: current.id, rating, correct }]);
+                  setEndedAt(Date.now());
                   setAnswered(true);
+                  setNotice('');
                 }}
                 footer={
+                  plan.record &&
                   progress.cards.get(current.id) && (
                     <p className="quiz-next">다음 복습: {formatDue(progress.cards.get(current.id)!.due, new Date())}</p>
                   )
@@ -232,12 +295,28 @@ export function ReviewPage() {
           </>
         ) : (
           <div className="practice-done">
-            <h2>{history.length > 0 ? `${history.length}문제를 풀었습니다.` : '지금 복습할 문제가 없습니다.'}</h2>
-            <p>
-              {upcoming && upcoming > new Date()
-                ? `다음 복습은 ${formatDue(upcoming, new Date())}입니다.`
-                : '노트를 읽으며 새 문제를 풀거나, 내일 다시 오세요.'}
-            </p>
+            {answers.length > 0 ? (
+              <SessionSummaryView
+                answers={answers}
+                startedAt={startedAt}
+                endedAt={endedAt}
+                plan={plan}
+                questions={byId}
+                noteTitles={noteTitles}
+                cards={progress.cards}
+                upcoming={upcoming}
+              />
+            ) : (
+              <>
+                <h2>{plan.kind === 'due' ? '지금 복습할 문제가 없습니다.' : '이 조건에 맞는 문제가 없습니다.'}</h2>
+                <p>
+                  {upcoming && upcoming > new Date()
+                    ? `다음 복습은 ${formatDue(upcoming, new Date())}입니다.`
+                    : '노트를 읽으며 새 문제를 풀거나, 내일 다시 오세요.'}{' '}
+                  <Link to="/study/">다른 조건으로 공부하기</Link>
+                </p>
+              </>
+            )}
             {hasUnexportedProgress(progress) && (
               <p className="practice-reminder">
                 아직 내보내지 않은 기록이 있습니다. 브라우저가 저장소를 지우면 사라질 수 있으니{' '}
@@ -254,7 +333,7 @@ export function ReviewPage() {
           </div>
         )}
       </div>
-      <p className="sr-only" role="status">
+      <p className="practice-notice" role="status">
         {notice}
       </p>
     </div>

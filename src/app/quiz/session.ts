@@ -6,9 +6,15 @@ export function newStartedToday(progress: ProgressState, now: Date): number {
   return progress.days.get(localDay(now))?.started ?? 0;
 }
 
-/** The due queue over `ids` with the learner's daily limit of new questions. */
+/**
+ * The due queue over `ids` with the learner's daily limit of new questions.
+ * Suspended questions never come up (the header badge, islands/dueCount.ts,
+ * leaves them out the same way).
+ */
 export function dueQueue(ids: readonly string[], progress: ProgressState, now: Date): string[] {
-  return buildQueue(ids, progress.cards, now, {
+  const suspended = [...progress.marks.values()].some((mark) => mark.suspended);
+  const open = suspended ? ids.filter((id) => !progress.marks.get(id)?.suspended) : ids;
+  return buildQueue(open, progress.cards, now, {
     newPerDay: progress.settings.newPerDay,
     newStartedToday: newStartedToday(progress, now),
   });

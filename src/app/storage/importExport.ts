@@ -8,6 +8,7 @@ import {
 } from './progressSchema.ts';
 import type { ImportPreview, ProgressState } from './progressState.ts';
 import type { ReadingPlaces } from './readingPlaces.ts';
+import { storedQuestionMarks } from './questionMarks.ts';
 import { lastTouched, logKey, serializeCard } from './storedRecords.ts';
 
 /**
@@ -32,6 +33,7 @@ export function buildExportFile(
     })),
     logs: logs.map((entry) => ({ questionId: entry.questionId, log: entry.log })),
     ...(Object.keys(readingPlaces).length > 0 ? { readingPlaces } : {}),
+    ...(state.marks.size > 0 ? { questionMarks: storedQuestionMarks(state.marks) } : {}),
   };
 }
 

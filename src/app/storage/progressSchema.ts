@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DIFFICULTY, STABILITY, validMemory } from './cardBounds.ts';
+import { questionMarksSchema } from './questionMarks.ts';
 
 /**
  * The stored shape of quiz progress, version by version. Validated on every
@@ -75,6 +76,8 @@ export const exportFileSchema = z.object({
   readingPlaces: z.optional(
     z.record(z.string(), z.object({ section: z.string(), title: z.string(), finished: z.boolean(), at: isoDate })),
   ),
+  /** Suspended, flagged and reset questions; files from before the question browser lack it. */
+  questionMarks: z.optional(questionMarksSchema),
 });
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,6 +1,7 @@
 import type { Card, ReviewLog } from 'ts-fsrs';
 import type { DayTotals } from './answerTotals.ts';
 import { defaultSettings, type ExportFile, type Settings } from './progressSchema.ts';
+import type { QuestionMarks } from './questionMarks.ts';
 
 /** What the app sees of quiz progress; `progressStore.ts` keeps it and tells subscribers. */
 
@@ -25,6 +26,8 @@ export interface ProgressState {
   /** Every stored answer (the sum of `answersByQuestion`). */
   answerCount: number;
   settings: Settings;
+  /** Suspended, flagged and reset questions (`questionMarks.ts`); absent from older data. */
+  marks: QuestionMarks;
   lastChangeAt: Date | null;
   lastExportAt: Date | null;
   /** Things the learner must hear about (data moved to backup, storage unavailable). */
@@ -61,6 +64,7 @@ export const emptyState: ProgressState = {
   answersByQuestion: new Map(),
   answerCount: 0,
   settings: defaultSettings,
+  marks: new Map(),
   lastChangeAt: null,
   lastExportAt: null,
   problems: [],

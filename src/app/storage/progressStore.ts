@@ -1,10 +1,17 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import type { Card, ReviewLog } from 'ts-fsrs';
+import { createEmptyCard, type Card, type ReviewLog } from 'ts-fsrs';
 import { LEGACY_DATABASE_NAME, progressChannelName, progressDatabaseName } from './databaseName.ts';
 import { answerCount, Tally, withTally, writeTally } from './answerTotals.ts';
 import { clampCard } from './cardBounds.ts';
 import { answerSpan, buildExportFile, countImport, parseImportFile } from './importExport.ts';
 import { mergeReadingPlaces, parseReadingPlaces, READING_PLACES_KEY } from './readingPlaces.ts';
+import {
+  readAnswerSummary,
+  readQuestionAnswers,
+  questionAnswers,
+  summarizeAnswers,
+  type AnswerSummary,
+} from './answerHistory.ts';
 import { copyLegacyOnce } from './legacyCopy.ts';
 import {
   migrations,
@@ -21,7 +28,16 @@ import {
   type ExportFile,
   type LogRecord,
   type Settings,
+  type StoredLog,
 } from './progressSchema.ts';
+import {
+  mergeQuestionMarks,
+  QUESTION_MARKS_META_KEY,
+  readQuestionMarks,
+  storedQuestionMarks,
+  withMarks,
+  type MarkPatch,
+} from './questionMarks.ts';
 import { emptyState, type ImportPreview, type LogEntry, type ProgressState } from './progressState.ts';
 import { knownAnswerKeys, movedMessage, readAll, readAnswers } from './readProgress.ts';
 import { lastTouched, logKey, reviveCard, serializeCard, serializeLog } from './storedRecords.ts';
@@ -30,6 +46,8 @@ import { addAnswers } from './writeAnswers.ts';
 export { migrations, type Migration } from './migrations.ts';
 export { loadingProgress, type ImportPreview, type LogEntry, type ProgressState } from './progressState.ts';
 export type { DayTotals } from './answerTotals.ts';
+export type { AnswerSummary } from './answerHistory.ts';
+export type { QuestionMark, QuestionMarks } from './questionMarks.ts';
 
 /**
  * The one place quiz progress is read and written: IndexedDB through `idb`,
@@ -50,6 +68,17 @@ export interface ProgressStore {
   /** Undoes one answer: puts the earlier card back and removes its log. */
   undoReview(entry: LogEntry, previous: Card | undefined): Promise<void>;
   updateSettings(patch: Partial<Settings>): Promise<void>;
+  /** Suspends or flags (or clears either on) `ids`, at `now`; kept in `meta`, exported and imported. */
+  markQuestions(ids: readonly string[], patch: Omit<MarkPatch, 'resetAt'>, now: Date): Promise<void>;
+  /**
+   * Forgets the schedule of `ids` (Anki's Forget): each card becomes new
+   * again at `now`; its answers stay, and the reset is noted in its marks.
+   */
+  resetQuestions(ids: readonly string[], now: Date): Promise<void>;
+  /** Last grade, last time and last wrong answer per question, read from every stored answer. */
+  readAnswerSummary(): Promise<Map<string, AnswerSummary>>;
+  /** Every stored answer to one question, oldest first. */
+  readQuestionHistory(questionId: string): Promise<StoredLog[]>;
   /** Every card and every stored answer (the answers are read only now). */
   exportProgress(now: Date): Promise<ExportFile>;
   markExported(at: Date): Promise<void>;
@@ -273,6 +302,42 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       announce();
     },
 
+    async markQuestions(ids, patch, now) {
+      const marks = withMarks(state.marks, ids, patch, now);
+      if (db) await db.put('meta', { key: QUESTION_MARKS_META_KEY, value: storedQuestionMarks(marks) });
+      emit({ ...state, marks });
+      announce();
+    },
+
+    async resetQuestions(ids, now) {
+      const started = ids.filter((id) => state.cards.has(id));
+      const marks = withMarks(state.marks, started, { resetAt: now }, now);
+      const fresh = createEmptyCard(now);
+      if (db) {
+        const tx = db.transaction(['cards', 'meta'], 'readwrite');
+        const cards = tx.objectStore('cards');
+        const at = now.toISOString();
+        await Promise.all(
+          started.map((questionId) => cards.put({ questionId, card: serializeCard(fresh), updatedAt: at })),
+        );
+        await tx.objectStore('meta').put({ key: QUESTION_MARKS_META_KEY, value: storedQuestionMarks(marks) });
+        await tx.objectStore('meta').put({ key: 'lastChangeAt', value: at });
+        await tx.done;
+      }
+      const cards = new Map(state.cards);
+      for (const id of started) cards.set(id, { ...fresh });
+      emit({ ...state, cards, marks, lastChangeAt: now });
+      announce();
+    },
+
+    async readAnswerSummary() {
+      return db ? readAnswerSummary(db) : summarizeAnswers(memoryAnswers);
+    },
+
+    async readQuestionHistory(questionId) {
+      return db ? readQuestionAnswers(db, questionId) : questionAnswers(memoryAnswers, questionId);
+    },
+
     async exportProgress(now) {
       const reading = db ? parseReadingPlaces((await db.get('meta', READING_PLACES_KEY))?.value) : {};
       return buildExportFile(state, await allAnswers(), now, reading);
@@ -306,6 +371,9 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
         const current = mode === 'replace' ? undefined : state.cards.get(record.questionId);
         return !current || Date.parse(record.card.last_review ?? record.card.due) > lastTouched(current);
       };
+      // Suspended, flagged and reset questions: the file's, merged per question (the later change wins).
+      const fileMarks = readQuestionMarks(data.questionMarks);
+      const importedMarks = mode === 'replace' ? fileMarks : mergeQuestionMarks(state.marks, fileMarks);
       if (db) {
         const tx = db.transaction(['cards', 'logs', 'meta', 'days', 'questions', 'answerBatches'], 'readwrite');
         const cards = tx.objectStore('cards');
@@ -319,6 +387,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
         await Promise.all(data.cards.filter(keep).map((record) => cards.put({ ...record, updatedAt: now })));
         await addAnswers(tx, data.logs, known, onProgress);
         await tx.objectStore('meta').put({ key: 'settings', value: data.settings });
+        await tx.objectStore('meta').put({ key: QUESTION_MARKS_META_KEY, value: storedQuestionMarks(importedMarks) });
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
         if (data.readingPlaces) {
           // A file from before reading places leaves them as they are, in either mode.
@@ -353,6 +422,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
           ...totals,
           answerCount: answerCount(totals.answersByQuestion),
           settings: data.settings,
+          marks: importedMarks,
           lastChangeAt: new Date(now),
         });
         onProgress?.(data.logs.length, data.logs.length);

@@ -14,6 +14,7 @@ import {
   type LogRecord,
 } from './progressSchema.ts';
 import { clampCard } from './cardBounds.ts';
+import { QUESTION_MARKS_META_KEY, readQuestionMarks } from './questionMarks.ts';
 import { logKey, reviveCard } from './storedRecords.ts';
 
 type BackupTransaction = IDBPTransaction<ProgressDB, StoreNames<ProgressDB>[], 'readwrite'>;
@@ -106,6 +107,7 @@ export async function readAll(
     answersByQuestion,
     answerCount,
     settings: settings.success ? settings.data : defaultSettings,
+    marks: readQuestionMarks(meta.get(QUESTION_MARKS_META_KEY)),
     lastChangeAt: date(meta.get('lastChangeAt')),
     lastExportAt: date(meta.get('lastExportAt')),
     problems: found,
