@@ -13,7 +13,14 @@ export function startDueBadge(): void {
     const data =
       (await readDueData(progressDatabaseName(import.meta.env.BASE_URL), now)) ??
       (await readDueData(LEGACY_DATABASE_NAME, now));
-    const count = countDue(questionIds, data?.cards ?? [], now, data?.newPerDay ?? 20, data?.newStartedToday ?? 0);
+    const count = countDue(
+      questionIds,
+      data?.cards ?? [],
+      now,
+      data?.newPerDay ?? 20,
+      data?.newStartedToday ?? 0,
+      data ?? undefined,
+    );
     const badge = document.createElement('span');
     badge.className = 'due-badge';
     badge.dataset.count = String(count);

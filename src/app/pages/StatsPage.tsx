@@ -9,7 +9,8 @@ import { ReviewHeatmap } from '../quiz/ReviewHeatmap.tsx';
 import { localDay } from '../quiz/scheduler.ts';
 import { dueQueue } from '../quiz/session.ts';
 import { answersOutsideNotes, dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
-import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
+import { useProgress } from '../quiz/useProgress.ts';
+import { SchedulerSettings } from '../quiz/SchedulerSettings.tsx';
 import { ScrollFrame } from '../components/ScrollFrame.tsx';
 
 /** Reviews per day, retention, what falls due soon, progress per note, backup and settings. */
@@ -25,7 +26,6 @@ export function StatsPage() {
   const counts = stageCounts(ids, progress.cards);
   const removed = answersOutsideNotes(ids, progress.answersByQuestion, progress.cards);
   const ready = progress.status === 'ready';
-  const [settingError, setSettingError] = useState('');
 
   return (
     <div className="practice stats">
@@ -119,25 +119,7 @@ export function StatsPage() {
 
           <section className="stats-section" aria-labelledby="settings-title">
             <h2 id="settings-title">설정</h2>
-            <label className="setting">
-              하루에 새로 풀 문제 수
-              <input
-                type="number"
-                min={0}
-                max={500}
-                value={progress.settings.newPerDay}
-                onChange={(event) => {
-                  const value = Number(event.target.value);
-                  void getProgressStore()
-                    .then((store) => store.updateSettings({ newPerDay: value }))
-                    .then(
-                      () => setSettingError(''),
-                      () => setSettingError('0에서 500 사이의 정수를 넣어 주세요.'),
-                    );
-                }}
-              />
-            </label>
-            {settingError && <p role="alert">{settingError}</p>}
+            <SchedulerSettings settings={progress.settings} />
           </section>
 
           <ProgressBackup progress={progress} questionIds={ids} />

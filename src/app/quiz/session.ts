@@ -1,3 +1,4 @@
+import { schedulerSettings } from '../storage/progressSchema.ts';
 import type { ProgressState } from '../storage/progressStore.ts';
 import { buildQueue, localDay } from './scheduler.ts';
 
@@ -6,11 +7,20 @@ export function newStartedToday(progress: ProgressState, now: Date): number {
   return progress.days.get(localDay(now))?.started ?? 0;
 }
 
-/** The due queue over `ids` with the learner's daily limit of new questions. */
+/** Remembered cards reviewed today, for the daily review limit. */
+export function reviewedToday(progress: ProgressState, now: Date): number {
+  return progress.days.get(localDay(now))?.reviewed ?? 0;
+}
+
+/** The due queue over `ids` with the learner's daily limits and order of new questions. */
 export function dueQueue(ids: readonly string[], progress: ProgressState, now: Date): string[] {
+  const settings = schedulerSettings(progress.settings);
   return buildQueue(ids, progress.cards, now, {
-    newPerDay: progress.settings.newPerDay,
+    newPerDay: settings.newPerDay,
     newStartedToday: newStartedToday(progress, now),
+    maxReviewsPerDay: settings.maxReviewsPerDay,
+    reviewedToday: reviewedToday(progress, now),
+    newOrder: settings.newOrder,
   });
 }
 
