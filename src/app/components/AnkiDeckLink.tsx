@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { noteDeckFileName, noteDeckPath, SITE_DECK_FILE_NAME, SITE_DECK_PATH } from '../../shared/ankiDecks.ts';
 
 /**
@@ -5,7 +6,16 @@ import { noteDeckFileName, noteDeckPath, SITE_DECK_FILE_NAME, SITE_DECK_PATH } f
  * the prerendered HTML without any script, and offline once the service
  * worker has the file.
  */
-export function AnkiDeckLink({ slug, className }: { slug?: string; className?: string }) {
+export function AnkiDeckLink({
+  slug,
+  className,
+  children,
+}: {
+  slug?: string;
+  className?: string;
+  /** The link text (default: "Anki 덱 내려받기", or "전체 Anki 덱 내려받기" for the whole site). */
+  children?: ReactNode;
+}) {
   const path = slug ? noteDeckPath(slug) : SITE_DECK_PATH;
   return (
     <a
@@ -14,7 +24,7 @@ export function AnkiDeckLink({ slug, className }: { slug?: string; className?: s
       download={slug ? noteDeckFileName(slug) : SITE_DECK_FILE_NAME}
       type="application/vnd.anki"
     >
-      {slug ? 'Anki 덱 내려받기' : '전체 Anki 덱 내려받기'}
+      {children ?? (slug ? 'Anki 덱 내려받기' : '전체 Anki 덱 내려받기')}
       <span className="anki-deck-format"> (.apkg)</span>
     </a>
   );
