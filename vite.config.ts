@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
+import { ankiPlugin } from './src/node/anki/ankiPlugin.ts';
 import { notesPlugin } from './src/node/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/node/prerenderPlugin.ts';
 import { editUrlBase } from './src/node/editLinks.ts';
@@ -36,6 +37,7 @@ export default defineConfig({
       font: 'node_modules/pretendard/dist/public/variable/PretendardVariable.ttf',
       sources: siteTextSources(process.env.CONTENT_DIR ?? 'content'),
     }),
+    ankiPlugin({ siteUrl: process.env.SITE_URL }),
     react(),
     prerenderPlugin({ siteUrl: process.env.SITE_URL, maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
     pagesPreviewPlugin(),
@@ -61,9 +63,9 @@ export default defineConfig({
           ],
         },
         workbox: {
-          // Every page, note chunk and the site font: after one visit the whole
-          // site reads offline, including notes not opened yet.
-          globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest}'],
+          // Every page, note chunk, Anki deck and the site font: after one visit
+          // the whole site reads offline, including notes not opened yet.
+          globPatterns: ['**/*.{html,js,css,woff2,svg,png,webmanifest,apkg}'],
           // The full font's subsets only draw characters no page contains
           // (what a learner types): cached when first needed, not up front.
           globIgnores: ['**/PretendardVariable.subset.*'],

@@ -19,6 +19,7 @@ export function startDueBadge(): void {
       now,
       data?.newPerDay ?? 20,
       data?.newStartedToday ?? 0,
+      data ?? undefined,
       data?.suspended,
     );
     const badge = document.createElement('span');

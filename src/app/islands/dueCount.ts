@@ -5,8 +5,9 @@
  * uses; a unit test holds the two together.
  */
 
-/** ts-fsrs's `State.New`. */
+/** ts-fsrs's `State.New` and `State.Review`. */
 const STATE_NEW = 0;
+const STATE_REVIEW = 2;
 
 export interface CardDue {
   questionId: string;
@@ -15,9 +16,17 @@ export interface CardDue {
   state: number;
 }
 
+/** The daily limit of reviews of remembered cards, and how many were done today. */
+export interface ReviewAllowance {
+  maxReviewsPerDay: number;
+  reviewedToday: number;
+}
+
 /**
- * Questions due now among `ids`: reviews whose date has come, plus today's
- * allowance of new ones; `suspended` questions never count.
+ * Questions due now among `ids`: cards in learning whose date has come,
+ * remembered ones up to today's review allowance, plus today's allowance of
+ * new ones (as `buildQueue` in quiz/scheduler.ts); `suspended` questions
+ * never count.
  */
 export function countDue(
   ids: readonly string[],
@@ -25,22 +34,28 @@ export function countDue(
   now: Date,
   newPerDay: number,
   newStartedToday: number,
+  reviews: ReviewAllowance = { maxReviewsPerDay: Infinity, reviewedToday: 0 },
   suspended: ReadonlySet<string> = new Set(),
 ): number {
   const byId = new Map(cards.map((card) => [card.questionId, card]));
-  let due = 0;
+  let learning = 0;
+  let remembered = 0;
   let fresh = 0;
   for (const id of ids) {
     if (suspended.has(id)) continue;
     const card = byId.get(id);
     if (!card || card.state === STATE_NEW) fresh += 1;
-    else if (Date.parse(card.due) <= now.getTime()) due += 1;
+    else if (Date.parse(card.due) <= now.getTime()) {
+      if (card.state === STATE_REVIEW) remembered += 1;
+      else learning += 1;
+    }
   }
-  return due + Math.min(fresh, Math.max(0, newPerDay - newStartedToday));
+  const reviewsLeft = Math.max(0, reviews.maxReviewsPerDay - reviews.reviewedToday);
+  return learning + Math.min(remembered, reviewsLeft) + Math.min(fresh, Math.max(0, newPerDay - newStartedToday));
 }
 
 /** What `countDue` needs from storage, read in one transaction. */
-export interface StoredDueData {
+export interface StoredDueData extends ReviewAllowance {
   cards: CardDue[];
   newPerDay: number;
   newStartedToday: number;
@@ -48,7 +63,9 @@ export interface StoredDueData {
   suspended: Set<string>;
 }
 
+// The defaults of storage/progressSchema.ts (`defaultSchedulerSettings`), not imported: zod stays out of the loader.
 const DEFAULT_NEW_PER_DAY = 20;
+const DEFAULT_MAX_REVIEWS_PER_DAY = 200;
 /** Past this many older answers in a row, the rest of the history is older still (imports aside). */
 const OLDER_RUN = 200;
 
@@ -111,7 +128,7 @@ async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | nul
       cards.push({ questionId, due: card.due, state: card.state });
   }
   const settings = (await request(tx.objectStore('meta').get('settings'))) as
-    { value?: { newPerDay?: unknown } } | undefined;
+    { value?: { newPerDay?: unknown; maxReviewsPerDay?: unknown } } | undefined;
   const limit = settings?.value?.newPerDay;
   const newPerDay = typeof limit === 'number' ? limit : DEFAULT_NEW_PER_DAY;
   // storage/questionMarks.ts keeps these under this key, one object keyed by question id.
@@ -121,14 +138,27 @@ async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | nul
     for (const [id, mark] of Object.entries(marks.value as Record<string, { suspended?: unknown } | null>))
       if (mark?.suspended === true) suspended.add(id);
   }
-  let newStartedToday: number;
+  const reviewLimit = settings?.value?.maxReviewsPerDay;
+  const maxReviewsPerDay = typeof reviewLimit === 'number' ? reviewLimit : DEFAULT_MAX_REVIEWS_PER_DAY;
+  let today: { started: number; reviewed: number };
   if (hasDays) {
-    const today = (await request(tx.objectStore('days').get(localDay(now)))) as { started?: unknown } | undefined;
-    newStartedToday = typeof today?.started === 'number' ? today.started : 0;
+    const totals = (await request(tx.objectStore('days').get(localDay(now)))) as
+      { started?: unknown; reviewed?: unknown } | undefined;
+    today = {
+      started: typeof totals?.started === 'number' ? totals.started : 0,
+      reviewed: typeof totals?.reviewed === 'number' ? totals.reviewed : 0,
+    };
   } else {
-    newStartedToday = await countNewToday(tx.objectStore('logs'), now);
+    today = await countToday(tx.objectStore('logs'), now);
   }
-  return { cards, newPerDay, newStartedToday, suspended };
+  return {
+    cards,
+    newPerDay,
+    newStartedToday: today.started,
+    maxReviewsPerDay,
+    reviewedToday: today.reviewed,
+    suspended,
+  };
 }
 
 /** YYYY-MM-DD of the local day, as the store keys its day totals (quiz/scheduler.ts `localDay`). */
@@ -137,11 +167,14 @@ function localDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** First answers given today (local day), newest first; stops once the history is well past today. */
-function countNewToday(logs: IDBObjectStore, now: Date): Promise<number> {
+/**
+ * First answers and reviews of remembered cards given today (local day),
+ * newest first; stops once the history is well past today.
+ */
+function countToday(logs: IDBObjectStore, now: Date): Promise<{ started: number; reviewed: number }> {
   const startOfDay = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
   return new Promise((resolve, reject) => {
-    let count = 0;
+    const count = { started: 0, reviewed: 0 };
     let olderRun = 0;
     const cursor = logs.openCursor(null, 'prev');
     cursor.onerror = () => reject(cursor.error);
@@ -152,7 +185,8 @@ function countNewToday(logs: IDBObjectStore, now: Date): Promise<number> {
       const at = typeof log?.review === 'string' ? Date.parse(log.review) : NaN;
       if (at >= startOfDay && at <= now.getTime() + 86_400_000) {
         olderRun = 0;
-        if (log?.state === STATE_NEW) count += 1;
+        if (log?.state === STATE_NEW) count.started += 1;
+        if (log?.state === STATE_REVIEW) count.reviewed += 1;
       } else if (++olderRun >= OLDER_RUN) {
         return resolve(count);
       }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { Link, useLoaderData, useRouteLoaderData } from 'react-router';
 import type { Note, NoteMeta } from '../../shared/note.ts';
+import { AnkiDeckLink } from '../components/AnkiDeckLink.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { NoteBody } from '../components/NoteBody.tsx';
 import { NoteMetaLine } from '../components/NoteMetaLine.tsx';
@@ -46,7 +47,8 @@ export function NotePage() {
             <p className="note-practice">
               <Link to={`/review/?note=${note.slug}`} className="button-secondary">
                 이 노트 문제 풀기 ({note.questionIds.length}문제)
-              </Link>
+              </Link>{' '}
+              <AnkiDeckLink slug={note.slug} className="button-secondary" />
             </p>
           )}
         </header>

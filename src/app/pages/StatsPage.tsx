@@ -8,8 +8,13 @@ import { ProgressBackup } from '../quiz/ProgressBackup.tsx';
 import { ReviewHeatmap } from '../quiz/ReviewHeatmap.tsx';
 import { localDay } from '../quiz/scheduler.ts';
 import { dueQueue } from '../quiz/session.ts';
-import { answersOutsideNotes, dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
-import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
+import { answersOutsideNotes, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
+import { accuracyByNote, dueForecast, studyStreak, trueRetention } from '../quiz/answerStats.ts';
+import { ForecastChart } from '../quiz/ForecastChart.tsx';
+import { useRecentAnswers } from '../quiz/useRecentAnswers.ts';
+import { AnkiDeckLink } from '../components/AnkiDeckLink.tsx';
+import { useProgress } from '../quiz/useProgress.ts';
+import { SchedulerSettings } from '../quiz/SchedulerSettings.tsx';
 import { ScrollFrame } from '../components/ScrollFrame.tsx';
 
 /** Reviews per day, retention, what falls due soon, progress per note, backup and settings. */
@@ -21,11 +26,21 @@ export function StatsPage() {
   const [now] = useState(() => new Date());
   const ids = useMemo(() => notes.flatMap((note) => note.questionIds), [notes]);
   const perDay = useMemo(() => reviewsPerDay(progress.days), [progress.days]);
-  const kept = retention(progress.days, now);
+  // Accuracy per note over this many days; retention over the last 30 of them.
+  const ACCURACY_DAYS = 90;
+  const recent = useRecentAnswers(progress, now, ACCURACY_DAYS);
+  const kept = useMemo(() => (recent ? trueRetention(recent, now) : null), [recent, now]);
+  const forecast = useMemo(() => dueForecast(ids, progress.cards, now), [ids, progress.cards, now]);
+  const streak = useMemo(() => studyStreak(progress.days, now), [progress.days, now]);
+  const questionNote = useMemo(
+    () => new Map(notes.flatMap((note) => note.questionIds.map((id) => [id, note.slug] as const))),
+    [notes],
+  );
+  const accuracy = useMemo(() => (recent ? accuracyByNote(recent, questionNote) : null), [recent, questionNote]);
+  const percent = (rate: number) => `${Math.round(rate * 100)}%`;
   const counts = stageCounts(ids, progress.cards);
   const removed = answersOutsideNotes(ids, progress.answersByQuestion, progress.cards);
   const ready = progress.status === 'ready';
-  const [settingError, setSettingError] = useState('');
 
   return (
     <div className="practice stats">
@@ -53,18 +68,42 @@ export function StatsPage() {
             </div>
             <div>
               <dt>기억률 (최근 30일)</dt>
-              <dd>{kept ? `${Math.round(kept.rate * 100)}%` : '—'}</dd>
-              {kept && <p>복습 {kept.count}번 중</p>}
+              {kept?.repeat ? (
+                <>
+                  <dd>{percent(kept.repeat.rate)}</dd>
+                  <p>다시 본 문제에 답한 {kept.repeat.count}번 기준</p>
+                </>
+              ) : kept?.first ? (
+                <>
+                  <dd>{percent(kept.first.rate)}</dd>
+                  <p>처음 답한 {kept.first.count}문제의 정답률입니다. 다시 볼 때부터 기억률을 셉니다.</p>
+                </>
+              ) : (
+                <>
+                  <dd>—</dd>
+                  <p>{recent ? '최근 30일에 답한 문제가 없습니다.' : '답을 읽는 중…'}</p>
+                </>
+              )}
             </div>
             <div>
-              <dt>7일 안에 복습</dt>
-              <dd>{dueWithin(ids, progress.cards, now, 7)}</dd>
+              <dt>연속 학습</dt>
+              <dd>{streak.current}일</dd>
+              <p className="streak-note">
+                {streak.current > 0 && !streak.answeredToday ? '오늘 풀면 이어집니다. ' : ''}가장 길게 {streak.longest}
+                일
+              </p>
             </div>
             <div>
               <dt>30일 안에 복습</dt>
-              <dd>{dueWithin(ids, progress.cards, now, 30)}</dd>
+              <dd>{forecast.reduce((sum, day) => sum + day.count, 0)}</dd>
             </div>
           </dl>
+
+          <section className="stats-section" aria-labelledby="forecast-title">
+            <h2 id="forecast-title">앞으로 30일 복습 예보</h2>
+            <ForecastChart days={forecast} />
+            <p>오늘 막대에는 밀린 문제도 들어 있습니다. 하루 최대 복습 수를 넘는 문제는 다음 날로 넘어갑니다.</p>
+          </section>
 
           <section className="stats-section" aria-labelledby="heatmap-title">
             <h2 id="heatmap-title">날짜별 복습</h2>
@@ -90,6 +129,7 @@ export function StatsPage() {
                     <th scope="col">새 문제</th>
                     <th scope="col">학습 중</th>
                     <th scope="col">기억함</th>
+                    <th scope="col">정답률 (최근 {ACCURACY_DAYS}일)</th>
                     <th scope="col">연습</th>
                   </tr>
                 </thead>
@@ -105,6 +145,13 @@ export function StatsPage() {
                         <td>{noteCounts.learning}</td>
                         <td>{noteCounts.remembered}</td>
                         <td>
+                          {(() => {
+                            const share = accuracy?.get(note.slug);
+                            if (!accuracy) return '…';
+                            return share ? `${percent(share.rate)} (${share.count}번)` : '—';
+                          })()}
+                        </td>
+                        <td>
                           <Link to={`/review/?note=${note.slug}`} aria-label={`${note.title} 문제 풀기`}>
                             풀기
                           </Link>
@@ -119,25 +166,25 @@ export function StatsPage() {
 
           <section className="stats-section" aria-labelledby="settings-title">
             <h2 id="settings-title">설정</h2>
-            <label className="setting">
-              하루에 새로 풀 문제 수
-              <input
-                type="number"
-                min={0}
-                max={500}
-                value={progress.settings.newPerDay}
-                onChange={(event) => {
-                  const value = Number(event.target.value);
-                  void getProgressStore()
-                    .then((store) => store.updateSettings({ newPerDay: value }))
-                    .then(
-                      () => setSettingError(''),
-                      () => setSettingError('0에서 500 사이의 정수를 넣어 주세요.'),
-                    );
-                }}
-              />
-            </label>
-            {settingError && <p role="alert">{settingError}</p>}
+            <SchedulerSettings settings={progress.settings} />
+          </section>
+
+          <section className="stats-section anki-decks" aria-labelledby="anki-title">
+            <h2 id="anki-title">Anki로 가져가기</h2>
+            <p>
+              이 사이트의 문제를 Anki 덱(.apkg)으로 내려받아 Anki에서 복습할 수 있습니다. 내용이 바뀐 뒤 다시 가져오면
+              카드가 늘어나지 않고 바뀐 카드만 고쳐집니다. 여기서 푼 기록은 옮겨지지 않습니다.
+            </p>
+            <p>
+              <AnkiDeckLink className="button-secondary" />
+            </p>
+            <ul>
+              {notes.map((note) => (
+                <li key={note.slug}>
+                  <AnkiDeckLink slug={note.slug}>{note.title}</AnkiDeckLink>
+                </li>
+              ))}
+            </ul>
           </section>
 
           <ProgressBackup progress={progress} questionIds={ids} />

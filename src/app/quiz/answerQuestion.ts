@@ -1,3 +1,4 @@
+import { schedulerSettings } from '../storage/progressSchema.ts';
 import type { LogEntry, ProgressStore } from '../storage/progressStore.ts';
 import { reviewCard, rollbackCard, type Card, type Grade } from './scheduler.ts';
 
@@ -20,8 +21,10 @@ export async function answerQuestion(
   rating: Grade,
   now: Date,
 ): Promise<AnswerRecord> {
-  const before = store.getState().cards.get(questionId);
-  const { card, log } = reviewCard(before, rating, now);
+  const state = store.getState();
+  const before = state.cards.get(questionId);
+  // The learner's desired retention sets this answer's interval; due dates already stored stay.
+  const { card, log } = reviewCard(before, rating, now, schedulerSettings(state.settings).requestRetention);
   const entry = await store.recordReview(questionId, card, log);
   if (store.getState().persisted === null) void store.requestPersistence();
   return { entry, after: card };

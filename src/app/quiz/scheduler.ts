@@ -10,12 +10,32 @@ import {
   type ReviewLog,
 } from 'ts-fsrs';
 
+import { seededShuffle } from '../../shared/quiz.ts';
+
 /**
  * Spaced repetition through ts-fsrs (FSRS), never a home-made formula.
  * Fuzz is on, so cards learned together do not all fall due on the same day.
  * Every function takes `now`, like ts-fsrs itself, so tests use fixed dates.
  */
-const scheduler = fsrs(generatorParameters({ enable_fuzz: true }));
+
+/** FSRS's default desired retention (`request_retention`). */
+export const DEFAULT_RETENTION = 0.9;
+
+/**
+ * One ts-fsrs instance per (retention, fuzz): the desired retention only
+ * sets the next interval when a card is answered, so a changed setting
+ * applies from the next answer and moves no due date already stored.
+ */
+const schedulers = new Map<string, ReturnType<typeof fsrs>>();
+function schedulerFor(retention: number, fuzz: boolean) {
+  const key = `${retention}:${fuzz}`;
+  let found = schedulers.get(key);
+  if (!found) {
+    found = fsrs(generatorParameters({ enable_fuzz: fuzz, request_retention: retention }));
+    schedulers.set(key, found);
+  }
+  return found;
+}
 
 export { Rating, State };
 export type { Card, Grade, ReviewLog };
@@ -28,13 +48,13 @@ export const grades: { rating: Grade; key: string; label: string }[] = [
   { rating: Rating.Easy, key: '4', label: '쉬움' },
 ];
 
-// What each grade would give, shown on the flashcard buttons as Anki does: without
-// fuzz, which spreads the stored due date by a little when the answer is saved.
-const previewScheduler = fsrs(generatorParameters({ enable_fuzz: false }));
-
-/** When the card would fall due after each grade, if graded at `now` (no fuzz). */
-export function previewDue(card: Card | undefined, now: Date): Record<Grade, Date> {
-  const preview = previewScheduler.repeat(card ?? createEmptyCard(now), now);
+/**
+ * When the card would fall due after each grade, if graded at `now`: shown
+ * on the flashcard buttons as Anki does, without fuzz (which spreads the
+ * stored due date by a little when the answer is saved).
+ */
+export function previewDue(card: Card | undefined, now: Date, retention = DEFAULT_RETENTION): Record<Grade, Date> {
+  const preview = schedulerFor(retention, false).repeat(card ?? createEmptyCard(now), now);
   return {
     [Rating.Again]: preview[Rating.Again].card.due,
     [Rating.Hard]: preview[Rating.Hard].card.due,
@@ -46,14 +66,22 @@ export function previewDue(card: Card | undefined, now: Date): Record<Grade, Dat
 /** Auto-graded answers: wrong → Again, right → Good. */
 export const ratingForAnswer = (correct: boolean): Grade => (correct ? Rating.Good : Rating.Again);
 
-/** Schedules one answer. A question never answered starts as a new card. */
-export function reviewCard(card: Card | undefined, rating: Grade, now: Date): RecordLogItem {
-  return scheduler.next(card ?? createEmptyCard(now), now, rating);
+/**
+ * Schedules one answer for the desired `retention` (default FSRS's 0.9). A
+ * question never answered starts as a new card.
+ */
+export function reviewCard(
+  card: Card | undefined,
+  rating: Grade,
+  now: Date,
+  retention = DEFAULT_RETENTION,
+): RecordLogItem {
+  return schedulerFor(retention, true).next(card ?? createEmptyCard(now), now, rating);
 }
 
 /** Undoes one answer with ts-fsrs's `rollback`: the card as it was before `log`. */
 export function rollbackCard(card: Card, log: ReviewLog): Card {
-  return scheduler.rollback(card, log);
+  return schedulerFor(DEFAULT_RETENTION, true).rollback(card, log);
 }
 
 export type CardStage = 'new' | 'learning' | 'remembered';
@@ -73,13 +101,20 @@ export interface QueueOptions {
   newPerDay: number;
   /** New questions already started today (counted from the review logs). */
   newStartedToday: number;
+  /** Reviews of remembered cards allowed per day (default: no limit). */
+  maxReviewsPerDay?: number;
+  /** Remembered cards already reviewed today. */
+  reviewedToday?: number;
+  /** New questions in the notes' order (default) or mixed across notes, the same mix all day. */
+  newOrder?: 'note' | 'mixed';
 }
 
 /**
  * The review queue: every started card that is due (most overdue first), then
- * new questions in note order up to the day's limit. `ids` lists the questions
- * that exist in the notes now; history of removed questions is kept in storage
- * but never shown.
+ * new questions up to the day's limit. Cards in learning or relearning steps
+ * always come; remembered cards (state Review) up to the day's review limit,
+ * most overdue first, as in Anki. `ids` lists the questions that exist in the
+ * notes now; history of removed questions is kept in storage but never shown.
  */
 export function buildQueue(
   ids: readonly string[],
@@ -87,16 +122,21 @@ export function buildQueue(
   now: Date,
   options: QueueOptions,
 ): string[] {
-  const due: { id: string; at: number }[] = [];
+  const learning: { id: string; at: number }[] = [];
+  const reviews: { id: string; at: number }[] = [];
   const fresh: string[] = [];
   for (const id of ids) {
     const card = cards.get(id);
     if (!card || card.state === State.New) fresh.push(id);
-    else if (isDue(card, now)) due.push({ id, at: card.due.getTime() });
+    else if (isDue(card, now)) (card.state === State.Review ? reviews : learning).push({ id, at: card.due.getTime() });
   }
-  due.sort((a, b) => a.at - b.at);
+  const byDue = (a: { at: number }, b: { at: number }) => a.at - b.at;
+  reviews.sort(byDue);
+  const reviewsLeft = Math.max(0, (options.maxReviewsPerDay ?? Infinity) - (options.reviewedToday ?? 0));
+  const due = [...learning, ...reviews.slice(0, reviewsLeft)].sort(byDue);
   const allowed = Math.max(0, options.newPerDay - options.newStartedToday);
-  return [...due.map((entry) => entry.id), ...fresh.slice(0, allowed)];
+  const ordered = options.newOrder === 'mixed' ? seededShuffle(fresh, localDay(now)) : fresh;
+  return [...due.map((entry) => entry.id), ...ordered.slice(0, allowed)];
 }
 
 /** Local calendar day (YYYY-MM-DD) of a date, for "today" and the heatmap. */

@@ -1,3 +1,4 @@
+import { schedulerSettings } from '../storage/progressSchema.ts';
 import type { ProgressState } from '../storage/progressStore.ts';
 import { buildQueue, localDay } from './scheduler.ts';
 
@@ -6,17 +7,26 @@ export function newStartedToday(progress: ProgressState, now: Date): number {
   return progress.days.get(localDay(now))?.started ?? 0;
 }
 
+/** Remembered cards reviewed today, for the daily review limit. */
+export function reviewedToday(progress: ProgressState, now: Date): number {
+  return progress.days.get(localDay(now))?.reviewed ?? 0;
+}
+
 /**
- * The due queue over `ids` with the learner's daily limit of new questions.
- * Suspended questions never come up (the header badge, islands/dueCount.ts,
- * leaves them out the same way).
+ * The due queue over `ids` with the learner's daily limits and order of new
+ * questions. Suspended questions never come up (the header badge,
+ * islands/dueCount.ts, leaves them out the same way).
  */
 export function dueQueue(ids: readonly string[], progress: ProgressState, now: Date): string[] {
+  const settings = schedulerSettings(progress.settings);
   const suspended = [...progress.marks.values()].some((mark) => mark.suspended);
   const open = suspended ? ids.filter((id) => !progress.marks.get(id)?.suspended) : ids;
   return buildQueue(open, progress.cards, now, {
-    newPerDay: progress.settings.newPerDay,
+    newPerDay: settings.newPerDay,
     newStartedToday: newStartedToday(progress, now),
+    maxReviewsPerDay: settings.maxReviewsPerDay,
+    reviewedToday: reviewedToday(progress, now),
+    newOrder: settings.newOrder,
   });
 }
 

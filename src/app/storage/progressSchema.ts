@@ -61,8 +61,23 @@ export const answerBatchSchema = z.object({
   answers: z.array(logRecordSchema),
 });
 
+/** Desired retention (ts-fsrs `request_retention`) the learner may choose: higher means more reviews. */
+export const RETENTION_RANGE = { min: 0.7, max: 0.97 } as const;
+export const MAX_REVIEWS_LIMIT = 9999;
+
+/**
+ * Scheduler settings. Fields after `newPerDay` came later: they are optional
+ * (older databases and export files lack them) and read through
+ * `schedulerSettings`, which fills in the defaults.
+ */
 export const settingsSchema = z.object({
   newPerDay: z.int().check(z.gte(0), z.lte(500)),
+  /** Reviews of remembered questions per day; learning steps are never held back. */
+  maxReviewsPerDay: z.optional(z.int().check(z.gte(0), z.lte(MAX_REVIEWS_LIMIT))),
+  /** ts-fsrs `request_retention` for answers from now on. */
+  requestRetention: z.optional(z.number().check(z.gte(RETENTION_RANGE.min), z.lte(RETENTION_RANGE.max))),
+  /** New questions in the notes' order, or mixed across notes. */
+  newOrder: z.optional(z.enum(['note', 'mixed'])),
 });
 
 export const exportFileSchema = z.object({
@@ -145,6 +160,25 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
 export const defaultSettings: Settings = { newPerDay: 20 };
+
+/** Every scheduler setting, with the defaults for those never set (Anki's 200 reviews, FSRS's 0.9). */
+export type SchedulerSettings = Required<Settings>;
+
+export const defaultSchedulerSettings: SchedulerSettings = {
+  newPerDay: 20,
+  maxReviewsPerDay: 200,
+  requestRetention: 0.9,
+  newOrder: 'note',
+};
+
+export function schedulerSettings(settings: Settings): SchedulerSettings {
+  return {
+    newPerDay: settings.newPerDay,
+    maxReviewsPerDay: settings.maxReviewsPerDay ?? defaultSchedulerSettings.maxReviewsPerDay,
+    requestRetention: settings.requestRetention ?? defaultSchedulerSettings.requestRetention,
+    newOrder: settings.newOrder ?? defaultSchedulerSettings.newOrder,
+  };
+}
 
 /** Korean names of the types a stored value can have, with the particle each takes. */
 const typeNames: Record<string, { name: string; must: string }> = {

@@ -40,6 +40,7 @@ import {
 } from './questionMarks.ts';
 import { emptyState, type ImportPreview, type LogEntry, type ProgressState } from './progressState.ts';
 import { knownAnswerKeys, movedMessage, readAll, readAnswers } from './readProgress.ts';
+import { readAnswersSince, recentAnswer, type RecentAnswer } from './recentAnswers.ts';
 import { lastTouched, logKey, reviveCard, serializeCard, serializeLog } from './storedRecords.ts';
 import { addAnswers } from './writeAnswers.ts';
 
@@ -103,6 +104,8 @@ export interface ProgressStore {
   ): Promise<void>;
   /** Everything ever moved to the backup store, for the learner to download. */
   readBackups(): Promise<unknown[]>;
+  /** Answers given since `since` (a window of recent history, for the stats page). */
+  answersSince(since: Date): Promise<RecentAnswer[]>;
   requestPersistence(): Promise<void>;
   close(): void;
 }
@@ -432,6 +435,15 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
 
     async readBackups() {
       return db ? db.getAll('backups') : [];
+    },
+
+    async answersSince(since) {
+      const from = since.toISOString();
+      if (db) return readAnswersSince(db, from);
+      return memoryAnswers.flatMap((record) => {
+        const answer = record.log.review >= from ? recentAnswer(record) : null;
+        return answer ? [answer] : [];
+      });
     },
 
     async requestPersistence() {

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type { QuizQuestion } from '../../../shared/quiz.ts';
 import { formatDue } from '../formatDue.ts';
+import { schedulerSettings } from '../../storage/progressSchema.ts';
 import { grades, previewDue, type Card, type Grade } from '../scheduler.ts';
+import { useProgress } from '../useProgress.ts';
 import { Prompt } from './Prompt.tsx';
 
 /** Front, "답 보기", then the back and the learner's own grade (Anki's four buttons). */
@@ -20,11 +22,13 @@ export function Flashcard({
   onGrade: (rating: Grade) => void;
   card: Card | undefined;
 }) {
+  // The learner's desired retention, as answerQuestion will use it.
+  const { requestRetention } = schedulerSettings(useProgress().settings);
   // Worked out when the back is shown: "다시 · 1분 후", "알맞음 · 3일 후".
   const preview = useMemo(() => {
     const now = new Date();
-    return revealed ? { now, due: previewDue(card, now) } : undefined;
-  }, [revealed, card]);
+    return revealed ? { now, due: previewDue(card, now, requestRetention) } : undefined;
+  }, [revealed, card, requestRetention]);
   return (
     <fieldset className="quiz-form">
       <Prompt html={question.prompt} fallback="떠올려 보세요" />

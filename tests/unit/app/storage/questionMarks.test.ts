@@ -43,7 +43,9 @@ describe('suspend, flag and reset (question browser)', () => {
     store.close();
     const data = await readDueData(siteDatabase, now);
     expect(data?.suspended).toEqual(new Set(['old', 'new-1']));
-    expect(countDue(ids, data!.cards, now, data!.newPerDay, data!.newStartedToday, data!.suspended)).toBe(queue.length);
+    expect(countDue(ids, data!.cards, now, data!.newPerDay, data!.newStartedToday, data!, data!.suspended)).toBe(
+      queue.length,
+    );
   });
 
   it('resets a schedule to new and keeps the answers and the reset in the history', async () => {
