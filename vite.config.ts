@@ -95,7 +95,7 @@ export default defineConfig({
             // never together with React.
             {
               name: 'loader',
-              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/]databaseName)/,
+              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|dueCountCache))/,
               priority: 2,
             },
             {

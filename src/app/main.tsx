@@ -11,6 +11,7 @@ import './quiz/quiz.css';
 import './quiz/practice.css';
 import './search/search.css';
 import './styles/print.css';
+import { fetchSiteFontWhenIdle } from './dom/siteFont.ts';
 import { startIslandsPage } from './islands/pageLoader.ts';
 
 /**
@@ -20,6 +21,7 @@ import { startIslandsPage } from './islands/pageLoader.ts';
  * pages (home, review, stats, 404) are the React app, hydrated after the first
  * paint; so is everything on the dev server, which prerenders nothing.
  */
+fetchSiteFontWhenIdle();
 const root = document.getElementById('root');
 if (root?.hasAttribute('data-islands')) {
   startIslandsPage();

@@ -3,10 +3,12 @@
  * from its first paint, and wake the rest on need. What it does at once:
  * copy buttons, wide tables, the table of contents' highlight, search (the
  * button and its shortcuts), and the taps index.html's inline script kept
- * before this ran. On idle: the due badge and the service worker. When a
+ * before this ran. On idle: the due badge; once the page has loaded and gone
+ * idle: the service worker (and with it the precache). When a
  * reader shows intent to follow a link to another note: the page navigation.
  * Each quiz and diagram is an island (`islandWaking.ts`).
  */
+import { afterLoadIdle } from '../dom/afterLoadIdle.ts';
 import { enhanceProse } from '../dom/enhanceProse.ts';
 import { opensSearch } from '../search/opensSearch.ts';
 import { startDueBadge } from './dueBadge.ts';
@@ -93,11 +95,10 @@ export function startIslandsPage(): void {
 
   followLinksInPlace(onSwapped);
 
-  idle(() => {
-    startDueBadge();
-    if ('serviceWorker' in navigator && import.meta.env.PROD)
-      void import('./serviceWorkerClient.ts').then((module) => module.startServiceWorker());
-  });
+  idle(startDueBadge);
+  // The precache (the whole site, for reading offline) waits until this page has loaded and gone idle.
+  if ('serviceWorker' in navigator && import.meta.env.PROD)
+    afterLoadIdle(() => void import('./serviceWorkerClient.ts').then((module) => module.startServiceWorker()));
   // The page's script is live (tests wait for this; the islands start on their own).
   document.documentElement.dataset.hydrated = 'true';
   smoothScrollAfterLoad();

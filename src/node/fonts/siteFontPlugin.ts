@@ -77,15 +77,17 @@ export function subsetSiteFont(
 const TEXT_FILE = /\.(md|ya?ml|tsx?|css|html)$/;
 
 /**
- * Builds one woff2 with exactly the glyphs the site's text uses, and preloads
- * it on every page.
+ * Builds one woff2 with exactly the glyphs the site's text uses.
  *
  * A long Korean note used to pull in about twenty of the full font's
  * frequency-based subsets (over 500 KiB), each discovered only after the CSS
  * and each a separate request. The subset is computed from the sources at
  * build time, cached under node_modules/.tmp by its code points, and is the
- * first family in the stack; the full font's subsets stay as the fallback for
- * characters no page contains (what a learner types). In dev the module is
+ * first family in the stack once the reader's browser has it (see
+ * src/app/dom/siteFont.ts: a first visit paints with the system font and
+ * fetches this file only once the page is idle, so it never holds back the
+ * first paint or shifts the page); the full font's subsets stay as the
+ * fallback for characters no page contains (what a learner types). In dev the module is
  * empty: the fallback alone serves every character, and edits never wait for
  * a re-subset.
  */
@@ -148,37 +150,16 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
         '@font-face {',
         `  font-family: '${SITE_FONT_FAMILY}';`,
         '  font-style: normal;',
-        '  font-display: swap;',
+        // Never swapped in while a page is shown: a page either has the font
+        // from its first paint (a later visit, the file cached) or keeps the
+        // metric-matched fallback (tokens.css) until the next page load.
+        '  font-display: optional;',
         `  font-weight: ${WEIGHTS.min} ${WEIGHTS.max};`,
         `  src: url('./${fileName}') format('woff2-variations');`,
         `  unicode-range: ${toUnicodeRange(codePoints)};`,
         '}',
         '',
       ].join('\n');
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const asset = Object.values(context.bundle ?? {}).find(
-          (output) => output.type === 'asset' && /(^|\/)pretendard-site-[\w-]+\.woff2$/.test(output.fileName),
-        );
-        if (!asset) return undefined;
-        // Fonts are found only once the CSS is parsed; preloading starts the
-        // one font request alongside the CSS instead of after it.
-        return [
-          {
-            tag: 'link',
-            attrs: {
-              rel: 'preload',
-              href: `${config.base}${asset.fileName}`,
-              as: 'font',
-              type: 'font/woff2',
-              crossorigin: '',
-            },
-            injectTo: 'head',
-          },
-        ];
-      },
     },
   };
 }
