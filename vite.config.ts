@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
+import { SITE_FONT_CACHE, siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
 import { notesPlugin } from './src/node/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/node/prerenderPlugin.ts';
 import { MAX_PRECACHE_FILE_BYTES } from './src/node/pwa/noteSizeLimit.ts';
@@ -28,6 +28,8 @@ export default defineConfig({
     siteFontPlugin({
       font: 'node_modules/pretendard/dist/public/variable/PretendardVariable.ttf',
       sources: siteTextSources(process.env.CONTENT_DIR ?? 'content'),
+      // The site's own subset is committed; other content's stays in node_modules.
+      ...(process.env.CONTENT_DIR ? {} : { cacheDir: SITE_FONT_CACHE }),
     }),
     react(),
     prerenderPlugin({ siteUrl: process.env.SITE_URL, maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
@@ -95,7 +97,7 @@ export default defineConfig({
             // never together with React.
             {
               name: 'loader',
-              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|dueCountCache))/,
+              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|dueCountCache)|pwa[\\/]serviceWorkerMessages)/,
               priority: 2,
             },
             {

@@ -8,7 +8,7 @@
  * reader shows intent to follow a link to another note: the page navigation.
  * Each quiz and diagram is an island (`islandWaking.ts`).
  */
-import { afterLoadIdle } from '../dom/afterLoadIdle.ts';
+import { afterLoadIdle, firstContentfulPaint } from '../dom/afterLoadIdle.ts';
 import { enhanceProse } from '../dom/enhanceProse.ts';
 import { opensSearch } from '../search/opensSearch.ts';
 import { startDueBadge } from './dueBadge.ts';
@@ -95,8 +95,10 @@ export function startIslandsPage(): void {
 
   followLinksInPlace(onSwapped);
 
-  idle(startDueBadge);
-  // The precache (the whole site, for reading offline) waits until this page has loaded and gone idle.
+  // Once the page has painted: its first paint needs neither progress nor the service worker
+  // (the due count's place is kept, and drawn from the last count, see dueCountCache.ts); the
+  // precache (the whole site, for reading offline) waits until the page has loaded too.
+  void firstContentfulPaint().then(() => idle(startDueBadge));
   if ('serviceWorker' in navigator && import.meta.env.PROD)
     afterLoadIdle(() => void import('./serviceWorkerClient.ts').then((module) => module.startServiceWorker()));
   // The page's script is live (tests wait for this; the islands start on their own).

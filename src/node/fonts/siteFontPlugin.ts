@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Blob, Face } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
@@ -17,7 +17,18 @@ export interface SiteFontOptions {
   font: string;
   /** Folders and files whose text the pages can show: notes, interface code, index.html. */
   sources: string[];
+  /**
+   * Where the subset is kept between builds, named by a hash of the font, its
+   * options and the glyph set (default `node_modules/.tmp/site-font`). The
+   * site's own build keeps it in the repository (`SITE_FONT_CACHE`), so a
+   * clean checkout (CI) does not subset again (about ten seconds) until the
+   * text's characters change.
+   */
+  cacheDir?: string;
 }
+
+/** The site's committed subset cache; builds of other content (tests, the bench) use the default. */
+export const SITE_FONT_CACHE = 'src/node/fonts/subsets';
 
 /**
  * The weights the stylesheets use (400 body, 600–800 labels and headings).
@@ -82,7 +93,7 @@ const TEXT_FILE = /\.(md|ya?ml|tsx?|css|html)$/;
  * A long Korean note used to pull in about twenty of the full font's
  * frequency-based subsets (over 500 KiB), each discovered only after the CSS
  * and each a separate request. The subset is computed from the sources at
- * build time, cached under node_modules/.tmp by its code points, and is the
+ * build time, cached by its code points (`cacheDir`), and is the
  * first family in the stack once the reader's browser has it (see
  * src/app/dom/siteFont.ts: a first visit paints with the system font and
  * fetches this file only once the page is idle, so it never holds back the
@@ -100,7 +111,8 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
       config = resolved;
       // A real path (not a \0 id) so Vite resolves the relative url() in the
       // generated CSS to the woff2 written beside it, and hashes it as an asset.
-      cssPath = path.resolve(resolved.root, 'node_modules/.tmp/site-font/site-font.css');
+      // Never written: the module's id, beside the woff2 it names.
+      cssPath = path.resolve(resolved.root, options.cacheDir ?? 'node_modules/.tmp/site-font', 'site-font.css');
     },
     resolveId(id) {
       return id === SITE_FONT_MODULE ? cssPath : undefined;
@@ -145,6 +157,12 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
         const partial = `${target}.${process.pid}.partial`;
         await writeFile(partial, subset);
         await rename(partial, target);
+        // Only the current glyph set's file stays (the folder may be committed).
+        for (const name of await readdir(path.dirname(target))) {
+          if (/^pretendard-site-\w+\.woff2$/.test(name) && name !== fileName)
+            await rm(path.join(path.dirname(target), name), { force: true });
+        }
+        config.logger.info(`study-notes: subset the site font for a new glyph set: ${path.relative(config.root, target)}`);
       }
       return [
         '@font-face {',
