@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { SITE_FONT_CACHE, siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
+import { minifyInlineScriptsPlugin } from './src/node/minifyInlineScriptsPlugin.ts';
 import { notesPlugin } from './src/node/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/node/prerenderPlugin.ts';
 import { MAX_PRECACHE_FILE_BYTES } from './src/node/pwa/noteSizeLimit.ts';
@@ -32,6 +33,7 @@ export default defineConfig({
       ...(process.env.CONTENT_DIR ? {} : { cacheDir: SITE_FONT_CACHE }),
     }),
     react(),
+    minifyInlineScriptsPlugin(),
     prerenderPlugin({ siteUrl: process.env.SITE_URL, maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
     // The nested server build for prerendering needs no service worker.
     !serverBuild &&

@@ -77,7 +77,8 @@ type CompiledCache = { key: string; collection: Promise<Collection> };
 
 function compiledOnce(files: SourceFile[], base: string): Promise<Collection> {
   const hash = createHash('sha256').update(base);
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) hash.update(`\0${file.path}\0${file.text}`);
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path)))
+    hash.update(`\0${file.path}\0${file.text}`);
   const key = hash.digest('hex');
   const global = globalThis as { [COMPILED]?: CompiledCache };
   const cached = global[COMPILED];

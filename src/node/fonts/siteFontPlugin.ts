@@ -162,7 +162,9 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
           if (/^pretendard-site-\w+\.woff2$/.test(name) && name !== fileName)
             await rm(path.join(path.dirname(target), name), { force: true });
         }
-        config.logger.info(`study-notes: subset the site font for a new glyph set: ${path.relative(config.root, target)}`);
+        config.logger.info(
+          `study-notes: subset the site font for a new glyph set: ${path.relative(config.root, target)}`,
+        );
       }
       return [
         '@font-face {',
