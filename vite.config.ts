@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
+import { SITE_FONT_CACHE, siteFontPlugin, siteTextSources } from './src/node/fonts/siteFontPlugin.ts';
 import { ankiPlugin } from './src/node/anki/ankiPlugin.ts';
+import { minifyInlineScriptsPlugin } from './src/node/minifyInlineScriptsPlugin.ts';
 import { notesPlugin } from './src/node/notesPlugin.ts';
 import { prerenderPlugin, SSR_BUILD_ENV } from './src/node/prerenderPlugin.ts';
 import { editUrlBase } from './src/node/editLinks.ts';
@@ -36,9 +37,12 @@ export default defineConfig({
     siteFontPlugin({
       font: 'node_modules/pretendard/dist/public/variable/PretendardVariable.ttf',
       sources: siteTextSources(process.env.CONTENT_DIR ?? 'content'),
+      // The site's own subset is committed; other content's stays in node_modules.
+      ...(process.env.CONTENT_DIR ? {} : { cacheDir: SITE_FONT_CACHE }),
     }),
     ankiPlugin({ siteUrl: process.env.SITE_URL }),
     react(),
+    minifyInlineScriptsPlugin(),
     prerenderPlugin({ siteUrl: process.env.SITE_URL, maxFileBytes: MAX_PRECACHE_FILE_BYTES }),
     pagesPreviewPlugin(),
     // The nested server build for prerendering needs no service worker.
@@ -109,7 +113,7 @@ export default defineConfig({
             // never together with React.
             {
               name: 'loader',
-              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|readingPlaces))/,
+              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|islandWaking|linkIntent|searchStandIn|dueBadge|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|readingPlaces|dueCountCache)|pwa[\\/]serviceWorkerMessages)/,
               priority: 2,
             },
             {

@@ -15,6 +15,7 @@ import './study/study.css';
 import './search/search.css';
 import './reading/reading.css';
 import './styles/print.css';
+import { fetchSiteFontWhenIdle } from './dom/siteFont.ts';
 import { startIslandsPage } from './islands/pageLoader.ts';
 
 /**
@@ -24,6 +25,7 @@ import { startIslandsPage } from './islands/pageLoader.ts';
  * pages (home, review, stats, 404) are the React app, hydrated after the first
  * paint; so is everything on the dev server, which prerenders nothing.
  */
+fetchSiteFontWhenIdle();
 const root = document.getElementById('root');
 if (root?.hasAttribute('data-islands')) {
   startIslandsPage();

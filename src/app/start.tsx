@@ -11,6 +11,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
 import { registerSW } from 'virtual:pwa-register';
+import { afterLoadIdle } from './dom/afterLoadIdle.ts';
 import { serviceWorkerState } from './pwa/serviceWorkerState.ts';
 import { NOT_FOUND_ROUTE_ID, routes } from './routes.tsx';
 
@@ -81,13 +82,16 @@ export async function startApp(): Promise<void> {
     createRoot(root).render(app);
   }
 
-  // Offline support: the service worker precaches the whole site. A new
-  // version waits until the learner chooses to reload (see UpdatePrompt).
+  // Offline support: the service worker precaches the whole site, once the
+  // page is loaded and idle so its downloads never compete with this page's.
+  // A new version waits until the learner chooses to reload (see UpdatePrompt).
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
-    const updateSW = registerSW({
-      onNeedRefresh: () => serviceWorkerState.set({ needRefresh: true }),
-      onOfflineReady: () => serviceWorkerState.set({ offlineReady: true }),
+    afterLoadIdle(() => {
+      const updateSW = registerSW({
+        onNeedRefresh: () => serviceWorkerState.set({ needRefresh: true }),
+        onOfflineReady: () => serviceWorkerState.set({ offlineReady: true }),
+      });
+      serviceWorkerState.setUpdater(() => updateSW(true));
     });
-    serviceWorkerState.setUpdater(() => updateSW(true));
   }
 }

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
 import { flatBlocks } from '../shared/note.ts';
-import { collectNotes, toMeta, type Collection } from './pipeline/collectNotes.ts';
+import { collectNotes, toMeta, type Collection, type SourceFile } from './pipeline/collectNotes.ts';
 import { formatMessage } from './pipeline/formatMessage.ts';
 import { MAX_PRECACHE_FILE_BYTES, noteSizeProblems, type NoteFile } from './pwa/noteSizeLimit.ts';
 
@@ -63,6 +64,32 @@ export class ContentError extends Error {
 }
 
 /**
+ * The last compiled collection in this process, keyed by the notes' text and
+ * the base path. The prerender's nested server build (prerenderPlugin.ts)
+ * loads vite.config.ts again, so it has a plugin instance of its own, from a
+ * module instance of its own (Vite bundles the config file each time): a
+ * module variable would not reach it, a global symbol does. It then reuses
+ * the client build's notes instead of compiling every one again (seconds).
+ * One entry only: a process that builds other content (tests, the bench)
+ * replaces it.
+ */
+const COMPILED = Symbol.for('study-notes:compiled-notes');
+type CompiledCache = { key: string; collection: Promise<Collection> };
+
+function compiledOnce(files: SourceFile[], base: string): Promise<Collection> {
+  const hash = createHash('sha256').update(base);
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path)))
+    hash.update(`\0${file.path}\0${file.text}`);
+  const key = hash.digest('hex');
+  const global = globalThis as { [COMPILED]?: CompiledCache };
+  const cached = global[COMPILED];
+  if (cached?.key === key) return cached.collection;
+  const collection = Promise.resolve().then(() => collectNotes(files, { base }));
+  global[COMPILED] = { key, collection };
+  return collection;
+}
+
+/**
  * Reads `content/*.md`, runs the pipeline, and serves the results as virtual
  * modules. Only serialized data reaches the browser, never unified or
  * highlight.js. In a build, a content error stops everything before a file is
@@ -82,7 +109,7 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
         text: await readFile(path.join(contentDir, name), 'utf8'),
       })),
     );
-    return collectNotes(files, { base: config.base });
+    return compiledOnce(files, config.base);
   };
 
   // One compile per build (and per content change in dev), shared by every

@@ -16,6 +16,11 @@
  *    Lighthouse TBT, beside a baseline build when BENCH_BASELINE_DIST is set.
  * 5. Diagrams: bytes of diagram code (script and stylesheet) each page loads,
  *    and the build time the twelve diagrams add (pipeline and whole build).
+ *
+ * First, issue 16's goals (pageGoals.ts): every note's HTML gzip, the build
+ * beside VitePress's, and Lighthouse (median of `BENCH_LIGHTHOUSE_RUNS`, default
+ * 5) on every note page and home, beside the baseline and the Starlight and
+ * VitePress anchors when they are built (`BENCH_ANCHORS_DIR`).
  */
 import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +34,7 @@ import type { SearchData } from '../../src/shared/search/searchData.ts';
 import { launchBrowser } from '../browser/launchBrowser.ts';
 import { startPagesServer } from '../browser/pagesServer.ts';
 import { runLighthouseMedian } from './lighthouse.ts';
+import { printPageGoals } from './pageGoals.ts';
 import { observePaint } from './observedPaint.ts';
 import { islandsFigures } from './islandsBench.ts';
 import { benchDueQueue } from './quizBench.ts';
@@ -119,6 +125,16 @@ try {
   const realOut = path.join(work, 'dist-real');
   const realBuild = await buildSite(path.resolve('content'), realOut);
   console.log(`Build, 5 real notes: ${seconds(realBuild)}`);
+  await printPageGoals({
+    today: realOut,
+    baseline: process.env.BENCH_BASELINE_DIST ? path.resolve(process.env.BENCH_BASELINE_DIST) : undefined,
+    buildMs: realBuild,
+    lighthouseRuns: Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5),
+  });
+  if (process.env.BENCH_ONLY_GOALS === '1') {
+    await rm(work, { recursive: true, force: true });
+    process.exit(0);
+  }
   const noteWeight = await pageWeight(realOut, 'notes/https-ssl/');
   printWeight('Cold load of /study-notes/notes/https-ssl/ (390 px):', noteWeight);
   printWeight('Cold load of /study-notes/ (home, 390 px):', await pageWeight(realOut, ''));

@@ -5,6 +5,8 @@ import { chromeFlags, chromePath } from '../browser/launchBrowser.ts';
 export interface LighthouseFigures {
   scores: Record<string, number>;
   lcpMs: number;
+  fcpMs: number;
+  speedIndexMs: number;
   tbtMs: number;
   cls: number;
   /** Lighthouse's measure of this machine's speed at the time (higher is faster). */
@@ -18,7 +20,7 @@ export interface LighthouseFigures {
  * slow 4G, 4× CPU slowdown), in Debian's Chromium. Lighthouse 12 supports
  * Node 20; it finds the browser through CHROME_PATH.
  */
-export async function runLighthouse(url: string): Promise<LighthouseFigures> {
+export async function runLighthouse(url: string, options: { quiet?: boolean } = {}): Promise<LighthouseFigures> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
   try {
     const result = await lighthouse(url, {
@@ -44,10 +46,12 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
     const failed = Object.values(lhr.audits)
       .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary')
       .map((audit) => audit.id);
-    if (failed.length > 0) console.log(`  Lighthouse audits not passed: ${failed.join(', ')}`);
+    if (failed.length > 0 && !options.quiet) console.log(`  Lighthouse audits not passed: ${failed.join(', ')}`);
     return {
       scores,
       lcpMs: numeric('largest-contentful-paint'),
+      fcpMs: numeric('first-contentful-paint'),
+      speedIndexMs: numeric('speed-index'),
       tbtMs: numeric('total-blocking-time'),
       cls: numeric('cumulative-layout-shift'),
       benchmarkIndex: lhr.environment.benchmarkIndex ?? 0,

@@ -176,6 +176,9 @@ describe('web app', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    // Said once, quietly: a line in the footer, nothing over the page's controls or text.
+    await expect.poll(() => page.locator('.site-footer').textContent()).toContain('오프라인에서도 모든 노트를');
+    expect(await page.locator('.update-prompt').count()).toBe(0);
     // The first visit is not controlled yet; a reload is, once the worker is active.
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

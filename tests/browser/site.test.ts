@@ -489,26 +489,37 @@ describe('bundle', () => {
       ).toBe(true);
   });
 
-  it('draws every page in one preloaded font file: no character falls through to the full font', async () => {
+  it('paints a first visit in the system font, fetches the one site font file once idle, and draws the next visit in it', async () => {
     for (const route of ['', ...NOTES.map((note) => `notes/${note.slug}/`), 'review/', 'stats/', 'missing/']) {
       await open();
       const fonts: string[] = [];
       page.on('request', (request) => {
         if (request.url().endsWith('.woff2')) fonts.push(path.basename(new URL(request.url()).pathname));
       });
-      await page.goto(url(route), { waitUntil: 'networkidle' });
+      await page.goto(url(route), { waitUntil: 'load' });
+      // Nothing in the page asks for the font: it would compete with the first paint.
+      expect(await page.locator('link[rel="preload"][as="font"]').count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-site-font'))).toBe(false);
+      await page.waitForFunction(() => localStorage.getItem('study-notes:site-font') === '1');
+      expect(fonts, route || 'home').toEqual([expect.stringMatching(/^pretendard-site-/)]);
+
+      // The next page paints in the site font from the start, and no character falls through to the full font.
+      fonts.length = 0;
+      await page.reload({ waitUntil: 'networkidle' });
       await page.waitForSelector('html[data-hydrated="true"]');
-      // The full font's subsets are declared once the app starts; any
-      // character the site font lacks would fetch one of them now.
       await page.evaluate(() => document.fonts.ready);
       await page.waitForLoadState('networkidle');
-      expect(fonts, route || 'home').toEqual([expect.stringMatching(/^pretendard-site-/)]);
-      expect(fonts[0], route || 'home').toMatch(/^pretendard-site-/);
-      const preload = await page.locator('link[rel="preload"][as="font"]').getAttribute('href');
-      expect(preload?.endsWith(fonts[0] as string)).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-site-font'))).toBe(true);
+      expect(
+        fonts.every((name) => name.startsWith('pretendard-site-')),
+        `${route || 'home'}: ${fonts.join(', ')}`,
+      ).toBe(true);
       expect(await page.evaluate(() => document.fonts.check('16px "Pretendard Site"', document.body.innerText))).toBe(
         true,
       );
+      expect(
+        await page.evaluate(() => getComputedStyle(document.body).fontFamily.startsWith('"Pretendard Site"')),
+      ).toBe(true);
       await context.close();
     }
   });

@@ -18,22 +18,14 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-/** A decorative line icon; the surrounding control carries the text. */
+/**
+ * A decorative line icon; the surrounding control carries the text. How its
+ * line is drawn is in base.css (`.icon`), not repeated on every icon of every
+ * page.
+ */
 export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
   return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <svg className="icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
       <path d={paths[name]} />
     </svg>
   );

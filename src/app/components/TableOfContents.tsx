@@ -29,7 +29,9 @@ export function TableOfContents({ outline, collapsible = false }: { outline: Out
     <ol className="toc-list">
       {outline.map((item) => (
         <li key={item.id} className={`toc-depth-${item.depth}`}>
-          <a href={`#${encodeURIComponent(item.id)}`} aria-current={item.id === active ? 'true' : undefined}>
+          {/* The id as it is (as the headings' own anchors have it): a Korean id percent-encoded is
+              three times longer, and the page has this list twice. */}
+          <a href={`#${item.id}`} aria-current={item.id === active ? 'true' : undefined}>
             {item.text}
           </a>
         </li>

@@ -64,13 +64,22 @@ function Shape({ shape }: { shape: SvgShape }) {
     case 'path':
       return <path d={shape.d} className={shape.className} />;
     case 'text':
+      // One line is the text itself; the first of several starts where the
+      // <text> does, so only the lines after it need a position. (A diagram
+      // page has hundreds of these: every attribute left out is page weight.)
       return (
         <text x={shape.x} y={shape.y} textAnchor={shape.anchor} className={shape.className}>
-          {shape.lines.map((line, index) => (
-            <tspan key={index} x={shape.x} y={shape.y + index * shape.lineHeight}>
-              {line}
-            </tspan>
-          ))}
+          {shape.lines.length === 1
+            ? shape.lines[0]
+            : shape.lines.map((line, index) =>
+                index === 0 ? (
+                  <tspan key={index}>{line}</tspan>
+                ) : (
+                  <tspan key={index} x={shape.x} y={shape.y + index * shape.lineHeight}>
+                    {line}
+                  </tspan>
+                ),
+              )}
         </text>
       );
   }

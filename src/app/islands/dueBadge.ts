@@ -1,4 +1,5 @@
 import { LEGACY_DATABASE_NAME, progressDatabaseName } from '../storage/databaseName.ts';
+import { rememberDueCount } from '../storage/dueCountCache.ts';
 import { countDue, readDueData } from './dueCount.ts';
 
 /** The due badge: read on idle, again when an answer is stored, the tab comes back, or a minute passes. */
@@ -30,6 +31,7 @@ export function startDueBadge(): void {
     unit.textContent = '문제';
     badge.append(String(count), unit);
     slot.replaceChildren(badge);
+    rememberDueCount(count);
   };
   void update();
   window.addEventListener('study-notes:progress', () => void update());

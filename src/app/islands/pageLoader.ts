@@ -4,10 +4,12 @@
  * copy buttons, wide tables, the table of contents (highlight, the phone's
  * bar with reading progress), where the reader is (for 이어 읽기), search (the
  * button and its shortcuts), and the taps index.html's inline script kept
- * before this ran. On idle: the due badge and the service worker. When a
+ * before this ran. On idle: the due badge; once the page has loaded and gone
+ * idle: the service worker (and with it the precache). When a
  * reader shows intent to follow a link to another note: the page navigation.
  * Each quiz and diagram is an island (`islandWaking.ts`).
  */
+import { afterLoadIdle, firstContentfulPaint } from '../dom/afterLoadIdle.ts';
 import { enhanceProse } from '../dom/enhanceProse.ts';
 import { landOnStep } from '../dom/landOnStep.ts';
 import { startPageBar } from '../dom/pageBar.ts';
@@ -101,11 +103,12 @@ export function startIslandsPage(): void {
 
   followLinksInPlace(onSwapped);
 
-  idle(() => {
-    startDueBadge();
-    if ('serviceWorker' in navigator && import.meta.env.PROD)
-      void import('./serviceWorkerClient.ts').then((module) => module.startServiceWorker());
-  });
+  // Once the page has painted: its first paint needs neither progress nor the service worker
+  // (the due count's place is kept, and drawn from the last count, see dueCountCache.ts); the
+  // precache (the whole site, for reading offline) waits until the page has loaded too.
+  void firstContentfulPaint().then(() => idle(startDueBadge));
+  if ('serviceWorker' in navigator && import.meta.env.PROD)
+    afterLoadIdle(() => void import('./serviceWorkerClient.ts').then((module) => module.startServiceWorker()));
   // The page's script is live (tests wait for this; the islands start on their own).
   document.documentElement.dataset.hydrated = 'true';
   smoothScrollAfterLoad();

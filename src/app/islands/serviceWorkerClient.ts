@@ -1,47 +1,48 @@
 import { registerSW } from 'virtual:pwa-register';
-
-/** How long the "works offline now" notice stays, unless the reader is on it. */
-const OFFLINE_NOTICE_MS = 8000;
+import { OFFLINE_READY_MESSAGE, UPDATE_MESSAGE } from '../pwa/serviceWorkerMessages.ts';
 
 /**
- * The service worker on an island page, without React: registers it and
- * shows the same small notices as pwa/UpdatePrompt.tsx does in the app
- * ("new version, reload"; a one-time "works offline now") in the
- * prerendered polite live region, so screen readers hear them in passing.
+ * The service worker on an island page, without React: registers it and says
+ * what pwa/UpdatePrompt.tsx says in the app. "New version, reload" is a box
+ * in the corner waiting for a decision; "works offline now" (once, after the
+ * first visit's precache) is a quiet line in the footer that covers nothing,
+ * and is read out once through the prerendered polite live region.
  */
 export function startServiceWorker(): void {
   const region = document.querySelector<HTMLElement>('.update-prompt-region');
-  let held = false;
-  let timer = 0;
-  const clear = () => {
-    window.clearTimeout(timer);
-    region?.replaceChildren();
-  };
-  const show = (message: string, update?: () => void) => {
+  const showUpdate = (update: () => void) => {
     if (!region) return;
     const box = document.createElement('div');
-    box.className = `update-prompt${update ? '' : ' is-notice'}`;
+    box.className = 'update-prompt';
     const text = document.createElement('p');
-    text.textContent = message;
+    text.textContent = UPDATE_MESSAGE;
     const actions = document.createElement('div');
     actions.className = 'update-prompt-actions';
-    if (update) actions.append(button('새로고침', 'button-primary', update));
-    actions.append(button('닫기', 'button-secondary', clear));
+    actions.append(
+      button('새로고침', 'button-primary', update),
+      button('닫기', 'button-secondary', () => region.replaceChildren()),
+    );
     box.append(text, actions);
-    // The offline notice only informs: it goes by itself, never while the pointer or focus is on it.
-    box.addEventListener('pointerenter', () => (held = true));
-    box.addEventListener('pointerleave', () => (held = false));
-    box.addEventListener('focusin', () => (held = true));
-    box.addEventListener('focusout', (event) => (held = box.contains(event.relatedTarget as Node | null)));
     region.replaceChildren(box);
-    if (!update) {
-      const expire = () => (held ? (timer = window.setTimeout(expire, 1000)) : clear());
-      timer = window.setTimeout(expire, OFFLINE_NOTICE_MS);
+  };
+  const showOfflineReady = () => {
+    const footer = document.querySelector('.site-footer');
+    if (footer && !footer.querySelector('.offline-ready')) {
+      const line = document.createElement('p');
+      line.className = 'offline-ready';
+      line.textContent = OFFLINE_READY_MESSAGE;
+      footer.append(line);
+    }
+    if (region && !region.firstElementChild) {
+      const spoken = document.createElement('p');
+      spoken.className = 'sr-only';
+      spoken.textContent = OFFLINE_READY_MESSAGE;
+      region.replaceChildren(spoken);
     }
   };
   const updateSW = registerSW({
-    onNeedRefresh: () => show('새 버전이 있습니다. 새로고침하면 최신 노트로 바뀝니다.', () => void updateSW(true)),
-    onOfflineReady: () => show('이제 오프라인에서도 모든 노트를 읽을 수 있습니다.'),
+    onNeedRefresh: () => showUpdate(() => void updateSW(true)),
+    onOfflineReady: showOfflineReady,
   });
 }
 

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { rememberDueCount } from '../storage/dueCountCache.ts';
 import { dueQueue } from './session.ts';
 import { useProgress } from './useProgress.ts';
 
@@ -6,8 +7,11 @@ import { useProgress } from './useProgress.ts';
 export default function DueCount({ ids }: { ids: readonly string[] }) {
   const progress = useProgress();
   const [now] = useState(() => new Date());
-  if (progress.status !== 'ready') return null;
-  const count = dueQueue(ids, progress, now).length;
+  const count = progress.status === 'ready' ? dueQueue(ids, progress, now).length : undefined;
+  useEffect(() => {
+    if (count !== undefined) rememberDueCount(count);
+  }, [count]);
+  if (count === undefined) return null;
   return (
     <span className="due-badge" data-count={count}>
       {count}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Blob, Face } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
@@ -18,7 +18,18 @@ export interface SiteFontOptions {
   font: string;
   /** Folders and files whose text the pages can show: notes, interface code, index.html. */
   sources: string[];
+  /**
+   * Where the subset is kept between builds, named by a hash of the font, its
+   * options and the glyph set (default `node_modules/.tmp/site-font`). The
+   * site's own build keeps it in the repository (`SITE_FONT_CACHE`), so a
+   * clean checkout (CI) does not subset again (about ten seconds) until the
+   * text's characters change.
+   */
+  cacheDir?: string;
 }
+
+/** The site's committed subset cache; builds of other content (tests, the bench) use the default. */
+export const SITE_FONT_CACHE = 'src/node/fonts/subsets';
 
 /**
  * The weights the stylesheets use (400 body, 600–800 labels and headings).
@@ -78,15 +89,17 @@ export function subsetSiteFont(
 const TEXT_FILE = /\.(md|ya?ml|tsx?|css|html)$/;
 
 /**
- * Builds one woff2 with exactly the glyphs the site's text uses, and preloads
- * it on every page.
+ * Builds one woff2 with exactly the glyphs the site's text uses.
  *
  * A long Korean note used to pull in about twenty of the full font's
  * frequency-based subsets (over 500 KiB), each discovered only after the CSS
  * and each a separate request. The subset is computed from the sources at
- * build time, cached under node_modules/.tmp by its code points, and is the
- * first family in the stack; the full font's subsets stay as the fallback for
- * characters no page contains (what a learner types). In dev the module is
+ * build time, cached by its code points (`cacheDir`), and is the
+ * first family in the stack once the reader's browser has it (see
+ * src/app/dom/siteFont.ts: a first visit paints with the system font and
+ * fetches this file only once the page is idle, so it never holds back the
+ * first paint or shifts the page); the full font's subsets stay as the
+ * fallback for characters no page contains (what a learner types). In dev the module is
  * empty: the fallback alone serves every character, and edits never wait for
  * a re-subset.
  */
@@ -99,7 +112,8 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
       config = resolved;
       // A real path (not a \0 id) so Vite resolves the relative url() in the
       // generated CSS to the woff2 written beside it, and hashes it as an asset.
-      cssPath = path.resolve(resolved.root, 'node_modules/.tmp/site-font/site-font.css');
+      // Never written: the module's id, beside the woff2 it names.
+      cssPath = path.resolve(resolved.root, options.cacheDir ?? 'node_modules/.tmp/site-font', 'site-font.css');
     },
     resolveId(id) {
       return id === SITE_FONT_MODULE ? cssPath : undefined;
@@ -144,42 +158,29 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
         const partial = `${target}.${process.pid}.partial`;
         await writeFile(partial, subset);
         await rename(partial, target);
+        // Only the current glyph set's file stays (the folder may be committed).
+        for (const name of await readdir(path.dirname(target))) {
+          if (/^pretendard-site-\w+\.woff2$/.test(name) && name !== fileName)
+            await rm(path.join(path.dirname(target), name), { force: true });
+        }
+        config.logger.info(
+          `study-notes: subset the site font for a new glyph set: ${path.relative(config.root, target)}`,
+        );
       }
       return [
         '@font-face {',
         `  font-family: '${SITE_FONT_FAMILY}';`,
         '  font-style: normal;',
-        '  font-display: swap;',
+        // Never swapped in while a page is shown: a page either has the font
+        // from its first paint (a later visit, the file cached) or keeps the
+        // metric-matched fallback (tokens.css) until the next page load.
+        '  font-display: optional;',
         `  font-weight: ${WEIGHTS.min} ${WEIGHTS.max};`,
         `  src: url('./${fileName}') format('woff2-variations');`,
         `  unicode-range: ${toUnicodeRange(codePoints)};`,
         '}',
         '',
       ].join('\n');
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        const asset = Object.values(context.bundle ?? {}).find(
-          (output) => output.type === 'asset' && /(^|\/)pretendard-site-[\w-]+\.woff2$/.test(output.fileName),
-        );
-        if (!asset) return undefined;
-        // Fonts are found only once the CSS is parsed; preloading starts the
-        // one font request alongside the CSS instead of after it.
-        return [
-          {
-            tag: 'link',
-            attrs: {
-              rel: 'preload',
-              href: `${config.base}${asset.fileName}`,
-              as: 'font',
-              type: 'font/woff2',
-              crossorigin: '',
-            },
-            injectTo: 'head',
-          },
-        ];
-      },
     },
   };
 }

@@ -99,12 +99,19 @@ function toCallout(directive: ContainerDirective, kind: CalloutKind): void {
     data: { hProperties: { className: ['callout-title'] } },
   };
   directive.children = [title, ...(hasLabel ? rest : directive.children)];
+  const label = hasLabel ? toString(first) : '';
   directive.data = {
     hName: 'div',
     hProperties: {
       className: ['callout', `callout-${kind}`],
       role: 'note',
-      ariaLabel: hasLabel ? `${calloutKinds[kind]}: ${toString(first)}` : calloutKinds[kind],
+      // The kind, then the title, unless the title already starts with it
+      // ("2018년 이후 바뀐 점: …" would otherwise be read out twice).
+      ariaLabel: !hasLabel
+        ? calloutKinds[kind]
+        : label.startsWith(calloutKinds[kind])
+          ? label
+          : `${calloutKinds[kind]}: ${label}`,
     },
   };
 }

@@ -197,6 +197,11 @@ describe('compileNote: callouts and directives', () => {
     );
   });
 
+  it('names a callout by its title alone when the title already starts with its kind', () => {
+    const { compiled } = compile(noteMarkdown(":::update[2018년 이후 바뀐 점: 'SSL'은 이제 TLS]\n내용\n:::"));
+    expect(htmlOf(compiled)).toContain(`aria-label="2018년 이후 바뀐 점: &#x27;SSL&#x27;은 이제 TLS"`);
+  });
+
   it('rejects an unknown container directive with its position and the known names', () => {
     const { compiled, lines } = compile(noteMarkdown('본문\n\n:::spoiler\n질문\n:::'));
     expect(compiled).toBeUndefined();

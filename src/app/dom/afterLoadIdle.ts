@@ -1,0 +1,39 @@
+/**
+ * Runs `task` once the page has loaded, has painted its content, and the main
+ * thread is idle: for work the reader did not ask for (the service worker's
+ * precache, the site font, the due count), which must never compete with the
+ * page being read. A long page on a slow phone can load well before it first
+ * paints (style and layout take the time), so `load` alone is too early.
+ * `timeout` bounds the wait for idle time on a page that never quite settles.
+ */
+export function afterLoadIdle(task: () => void, timeout = 5000): void {
+  const onIdle = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout });
+    else setTimeout(task, 1000);
+  };
+  const afterLoad = () => void firstContentfulPaint().then(onIdle);
+  if (document.readyState === 'complete') afterLoad();
+  else window.addEventListener('load', afterLoad, { once: true });
+}
+
+let painted: Promise<void> | undefined;
+
+/** Resolves once the page has painted text or an image (at once where paints are not reported, or the tab is hidden). */
+export function firstContentfulPaint(): Promise<void> {
+  painted ??= new Promise((resolve) => {
+    if (document.visibilityState === 'hidden' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      resolve();
+      return;
+    }
+    // Only a safety net: a busy phone can take a while to paint a long page.
+    const timer = setTimeout(resolve, 10_000);
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  });
+  return painted;
+}
