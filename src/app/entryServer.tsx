@@ -8,9 +8,17 @@ import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import type { Note, NoteMeta } from '../shared/note.ts';
-import { homeHead, notFoundHead, noteHead, reviewHead, statsHead, type PageHead } from '../shared/pageHead.ts';
+import {
+  glossaryHead,
+  homeHead,
+  notFoundHead,
+  noteHead,
+  reviewHead,
+  statsHead,
+  type PageHead,
+} from '../shared/pageHead.ts';
 import { preloadEmbeds } from './lazyEmbed.ts';
-import { NOTE_ROUTE_ID, REVIEW_ROUTE_ID, ROOT_ROUTE_ID, routes, STATS_ROUTE_ID } from './routes.tsx';
+import { GLOSSARY_ROUTE_ID, NOTE_ROUTE_ID, REVIEW_ROUTE_ID, ROOT_ROUTE_ID, routes, STATS_ROUTE_ID } from './routes.tsx';
 
 export interface RenderedRoute {
   /** Markup for inside `<div id="root">`. */
@@ -59,7 +67,9 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
           ? reviewHead()
           : leaf === STATS_ROUTE_ID
             ? statsHead()
-            : homeHead();
+            : leaf === GLOSSARY_ROUTE_ID
+              ? glossaryHead()
+              : homeHead();
   const errors = Object.values(context.errors ?? {}).map((error) =>
     error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
   );

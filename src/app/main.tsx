@@ -10,6 +10,7 @@ import './styles/code.css';
 import './quiz/quiz.css';
 import './quiz/practice.css';
 import './search/search.css';
+import './styles/glossary.css';
 import './styles/print.css';
 import { startIslandsPage } from './islands/pageLoader.ts';
 

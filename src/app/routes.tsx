@@ -13,6 +13,7 @@ export const NOTE_ROUTE_ID = 'note';
 export const NOT_FOUND_ROUTE_ID = 'not-found';
 export const REVIEW_ROUTE_ID = 'review';
 export const STATS_ROUTE_ID = 'stats';
+export const GLOSSARY_ROUTE_ID = 'glossary';
 
 export const routes: RouteObject[] = [
   {
@@ -46,6 +47,17 @@ export const routes: RouteObject[] = [
         id: STATS_ROUTE_ID,
         path: 'stats',
         lazy: () => import('./pages/StatsPage.tsx').then((module) => ({ Component: module.StatsPage })),
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        id: GLOSSARY_ROUTE_ID,
+        path: 'glossary',
+        // Its own chunks: the page and every term's definition load only here.
+        lazy: () =>
+          import('./pages/GlossaryPage.tsx').then((module) => ({
+            Component: module.GlossaryPage,
+            loader: module.glossaryLoader,
+          })),
         errorElement: <RouteErrorPage />,
       },
       // A loader that answers 404, so the prerendered 404.html and the

@@ -25,9 +25,6 @@ export interface GlossaryEntry extends NoteTerm {
   usedIn: string[];
 }
 
-/** The glossary's path inside the site (without the base). */
-export const GLOSSARY_PATH = '/glossary/';
-
 /** Flashcards of terms live in their own id space, apart from question ids (which never hold a colon). */
 export const TERM_CARD_PREFIX = 'term:';
 

@@ -27,6 +27,7 @@ export function NotesNav({ notes, onNavigate }: { notes: NoteMeta[]; onNavigate?
 const practiceLinks = [
   { to: '/review/', icon: 'repeat', label: '복습하기' },
   { to: '/stats/', icon: 'calendar', label: '학습 기록' },
+  { to: '/glossary/', icon: 'book', label: '용어집' },
 ] as const;
 
 /** Links to the review and stats pages, under the notes. */

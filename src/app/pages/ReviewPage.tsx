@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { isTermCardId, termFlashcard } from '../../shared/glossary.ts';
 import type { QuizQuestion } from '../../shared/quiz.ts';
 import { notePath } from '../../shared/routes.ts';
 import { reviewHead } from '../../shared/pageHead.ts';
@@ -12,6 +13,8 @@ import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 
 interface ReviewData {
   questions: QuizQuestion[];
+  /** Every term as a flashcard (`term:<id>`); in the queue only when the learner has switched them on. */
+  termCards: QuizQuestion[];
   noteTitles: Record<string, string>;
   /** Set by `?note=<slug>` ("practise this note"). */
   note: string | null;
@@ -19,11 +22,17 @@ interface ReviewData {
 
 /** Loads every question (its own chunk, only for this page). */
 export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<ReviewData> {
-  const { questions, noteTitles } = await import('virtual:study-notes/questions');
+  const [{ questions, noteTitles }, { glossaryGroups }] = await Promise.all([
+    import('virtual:study-notes/questions'),
+    import('virtual:study-notes/glossary'),
+  ]);
   const note = new URL(request.url).searchParams.get('note');
   const known = note && Object.hasOwn(noteTitles, note) ? note : null;
+  const termCards = glossaryGroups.flatMap((group) => group.entries).map(termFlashcard);
+  const inNote = (question: QuizQuestion) => !known || question.noteSlug === known;
   return {
-    questions: known ? questions.filter((question) => question.noteSlug === known) : questions,
+    questions: questions.filter(inNote),
+    termCards: termCards.filter(inNote),
     noteTitles,
     note: known,
   };
@@ -35,12 +44,15 @@ export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<Rev
  * 1–4 grade a flashcard, Z undoes the last answer.
  */
 export function ReviewPage() {
-  const { questions, noteTitles, note } = useLoaderData() as ReviewData;
+  const { questions, termCards, noteTitles, note } = useLoaderData() as ReviewData;
   const progress = useProgress();
   const title = note ? `${noteTitles[note]} 문제 풀기` : '복습';
   useDocumentHead(reviewHead(note ? noteTitles[note] : undefined));
 
-  const byId = useMemo(() => new Map(questions.map((question) => [question.id, question])), [questions]);
+  const byId = useMemo(
+    () => new Map([...questions, ...termCards].map((question) => [question.id, question])),
+    [questions, termCards],
+  );
   // The queue is fixed when the session starts, so answering does not reshuffle it.
   const [queue, setQueue] = useState<string[] | null>(null);
   const [position, setPosition] = useState(0);
@@ -52,7 +64,8 @@ export function ReviewPage() {
 
   if (progress.status === 'ready' && queue === null) {
     // Set once, while rendering, as soon as stored progress is known.
-    setQueue(dueQueue([...byId.keys()], progress, new Date()));
+    const ids = [...byId.keys()].filter((id) => progress.settings.studyTerms === true || !isTermCardId(id));
+    setQueue(dueQueue(ids, progress, new Date()));
   }
 
   const current = queue && position < queue.length ? byId.get(queue[position] as string) : undefined;
@@ -143,11 +156,12 @@ export function ReviewPage() {
   const upcoming = useMemo(() => {
     let soonest: Date | undefined;
     for (const id of byId.keys()) {
+      if (isTermCardId(id) && progress.settings.studyTerms !== true) continue;
       const card = progress.cards.get(id);
       if (card && (!soonest || card.due < soonest)) soonest = card.due;
     }
     return soonest;
-  }, [progress.cards, byId]);
+  }, [progress.cards, progress.settings.studyTerms, byId]);
 
   return (
     <div className="practice">

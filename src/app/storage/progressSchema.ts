@@ -62,6 +62,12 @@ export const answerBatchSchema = z.object({
 
 export const settingsSchema = z.object({
   newPerDay: z.int().check(z.gte(0), z.lte(500)),
+  /**
+   * Glossary terms join the review queue as flashcards (`term:<id>`), when
+   * the learner switches them on (on /glossary/). Optional, off when absent:
+   * files and stores from before it still read.
+   */
+  studyTerms: z.optional(z.boolean()),
 });
 
 export const exportFileSchema = z.object({

@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Parent, Root, Text } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { GLOSSARY_PATH, termAnchorId } from '../../shared/glossary.ts';
+import { termAnchorId } from '../../shared/glossary.ts';
+import { glossaryPath } from '../../shared/routes.ts';
 import type { GlossaryIndex } from './collectGlossary.ts';
 import { renderInlineHast } from './inlineMarkdown.ts';
 import { reportFatal } from './reportFatal.ts';
@@ -117,7 +118,7 @@ export function rehypeTermLinks(options: TermLinkOptions) {
           type: 'element',
           tagName: 'a',
           properties: {
-            href: `${base}${GLOSSARY_PATH.slice(1)}#${termAnchorId(id)}`,
+            href: `${base}${glossaryPath().slice(1)}#${termAnchorId(id)}`,
             className: ['term-link'],
             dataTerm: id,
             ariaDescribedBy: [popoverId],
