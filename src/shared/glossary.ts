@@ -32,6 +32,26 @@ export const termCardId = (termId: string): string => `${TERM_CARD_PREFIX}${term
 
 export const isTermCardId = (id: string): boolean => id.startsWith(TERM_CARD_PREFIX);
 
+/**
+ * Question ids with term card ids spread evenly among them, so new term
+ * cards come a few at a time with new questions under the daily limit of new
+ * items (the queue takes new ones in this order) instead of waiting until
+ * every question has been started.
+ */
+export function withTermCards(questionIds: readonly string[], termIds: readonly string[]): string[] {
+  if (termIds.length === 0) return [...questionIds];
+  const result: string[] = [];
+  const every = (questionIds.length + termIds.length) / termIds.length;
+  let question = 0;
+  for (let term = 0; term < termIds.length; term++) {
+    const until = Math.round((term + 1) * every) - (term + 1);
+    while (question < Math.min(until, questionIds.length)) result.push(questionIds[question++] as string);
+    result.push(termIds[term] as string);
+  }
+  while (question < questionIds.length) result.push(questionIds[question++] as string);
+  return result;
+}
+
 /** The id of a term's entry on the glossary page (the fragment of its links). */
 export const termAnchorId = (termId: string): string => termId;
 

@@ -53,6 +53,13 @@ export function watchTermPopovers(element: HTMLElement): () => void {
   const place = (link: HTMLElement, popover: HTMLElement) => {
     if (anchoring) {
       link.style.setProperty('anchor-name', '--term');
+      // Chromium keeps the first position when no fallback fits the whole box, so flip by hand
+      // when the definition would run off the bottom and fits above.
+      popover.style.removeProperty('position-area');
+      const room = popover.getBoundingClientRect();
+      if (room.bottom > window.innerHeight && link.getBoundingClientRect().top > room.height + 8) {
+        popover.style.setProperty('position-area', 'top span-all');
+      }
       return;
     }
     const box = link.getBoundingClientRect();

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { isTermCardId, termFlashcard } from '../../shared/glossary.ts';
+import { isTermCardId, termFlashcard, withTermCards } from '../../shared/glossary.ts';
 import type { QuizQuestion } from '../../shared/quiz.ts';
 import { notePath } from '../../shared/routes.ts';
 import { reviewHead } from '../../shared/pageHead.ts';
@@ -64,7 +64,10 @@ export function ReviewPage() {
 
   if (progress.status === 'ready' && queue === null) {
     // Set once, while rendering, as soon as stored progress is known.
-    const ids = [...byId.keys()].filter((id) => progress.settings.studyTerms === true || !isTermCardId(id));
+    const ids = withTermCards(
+      questions.map((question) => question.id),
+      progress.settings.studyTerms === true ? termCards.map((card) => card.id) : [],
+    );
     setQueue(dueQueue(ids, progress, new Date()));
   }
 

@@ -32,13 +32,31 @@ export function collectGlossary(notes: readonly NoteTermsSource[]): { index: Glo
   const messages: VFileMessage[] = [];
   const terms = new Map<string, DefinedTerm & { definedIn: string }>();
   const idOwner = new Map<string, string>();
-  const spellingOwner = new Map<string, { id: string; where: string }>();
+  const spellingOwner = new Map<string, { owner: DefinedTerm; where: string }>();
   const names = new Map<string, string>();
 
   for (const note of notes) {
     for (const term of note.terms) {
       const where = (place: Position | undefined) =>
         place ? `${note.path}:${place.start.line}:${place.start.column}` : note.path;
+      let clash = false;
+      for (const spelling of term.spellings) {
+        const key = spellingKey(spelling.form);
+        const earlier = spellingOwner.get(key);
+        if (earlier && earlier.owner !== term) {
+          messages.push(
+            fatal(
+              `Term \`${spelling.form}\` defined twice: \`${earlier.where}\` already defines it; expected each term defined once, in the note that teaches it (other notes link to it by using it)`,
+              note.path,
+              spelling.place,
+            ),
+          );
+          clash = true;
+        } else if (!earlier) {
+          spellingOwner.set(key, { owner: term, where: where(spelling.place) });
+        }
+      }
+      if (clash) continue;
       const earlierId = idOwner.get(term.id);
       if (earlierId) {
         messages.push(
@@ -50,24 +68,6 @@ export function collectGlossary(notes: readonly NoteTermsSource[]): { index: Glo
         );
         continue;
       }
-      let clash = false;
-      for (const spelling of term.spellings) {
-        const key = spellingKey(spelling.form);
-        const earlier = spellingOwner.get(key);
-        if (earlier && earlier.id !== term.id) {
-          messages.push(
-            fatal(
-              `Term \`${spelling.form}\` defined twice: \`${earlier.where}\` already defines it; expected each term defined once, in the note that teaches it (other notes link to it by using it)`,
-              note.path,
-              spelling.place,
-            ),
-          );
-          clash = true;
-        } else if (!earlier) {
-          spellingOwner.set(key, { id: term.id, where: where(spelling.place) });
-        }
-      }
-      if (clash) continue;
       idOwner.set(term.id, where(term.place));
       terms.set(term.id, { ...term, definedIn: note.slug });
       names.set(term.id, term.id);
