@@ -9,6 +9,7 @@ import { prerender } from 'react-dom/static';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import type { Note, NoteMeta } from '../shared/note.ts';
 import {
+  glossaryHead,
   homeHead,
   notFoundHead,
   noteHead,
@@ -20,6 +21,7 @@ import {
 } from '../shared/pageHead.ts';
 import { preloadEmbeds } from './lazyEmbed.ts';
 import {
+  GLOSSARY_ROUTE_ID,
   NOTE_ROUTE_ID,
   QUESTIONS_ROUTE_ID,
   REVIEW_ROUTE_ID,
@@ -80,7 +82,9 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
               ? questionsHead()
               : leaf === STUDY_ROUTE_ID
                 ? studyHead()
-                : homeHead();
+                : leaf === GLOSSARY_ROUTE_ID
+                  ? glossaryHead()
+                  : homeHead();
   const errors = Object.values(context.errors ?? {}).map((error) =>
     error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
   );

@@ -14,6 +14,7 @@ import './quiz/practice.css';
 import './study/study.css';
 import './search/search.css';
 import './reading/reading.css';
+import './styles/glossary.css';
 import './styles/print.css';
 import { fetchSiteFontWhenIdle } from './dom/siteFont.ts';
 import { startIslandsPage } from './islands/pageLoader.ts';

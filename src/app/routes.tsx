@@ -15,6 +15,7 @@ export const REVIEW_ROUTE_ID = 'review';
 export const STATS_ROUTE_ID = 'stats';
 export const QUESTIONS_ROUTE_ID = 'questions';
 export const STUDY_ROUTE_ID = 'study';
+export const GLOSSARY_ROUTE_ID = 'glossary';
 
 export const routes: RouteObject[] = [
   {
@@ -68,6 +69,17 @@ export const routes: RouteObject[] = [
           import('./study/StudyPage.tsx').then((module) => ({
             Component: module.StudyPage,
             loader: module.studyLoader,
+          })),
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        id: GLOSSARY_ROUTE_ID,
+        path: 'glossary',
+        // Its own chunks: the page and every term's definition load only here.
+        lazy: () =>
+          import('./pages/GlossaryPage.tsx').then((module) => ({
+            Component: module.GlossaryPage,
+            loader: module.glossaryLoader,
           })),
         errorElement: <RouteErrorPage />,
       },

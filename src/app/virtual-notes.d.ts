@@ -28,3 +28,12 @@ declare module 'virtual:study-notes/islands' {
   /** One note's diagrams by id; `{}` for an unknown slug. */
   export function loadDiagrams(slug: string): Promise<Record<string, Diagram>>;
 }
+
+declare module 'virtual:study-notes/glossary' {
+  import type { GlossaryGroup } from '../shared/glossary.ts';
+
+  /** Every term, grouped as the glossary page lists them (가나다, then Latin letters). */
+  export const glossaryGroups: GlossaryGroup[];
+  /** Note titles by slug, for "defined in" and "used in". */
+  export const noteTitles: Record<string, string>;
+}

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
+import { groupGlossary } from '../shared/glossary.ts';
 import { flatBlocks } from '../shared/note.ts';
 import { collectNotes, toMeta, type Collection, type SourceFile } from './pipeline/collectNotes.ts';
 import { formatMessage } from './pipeline/formatMessage.ts';
@@ -35,6 +36,11 @@ const QUESTIONS_ID = 'virtual:study-notes/questions';
 const ISLANDS_ID = 'virtual:study-notes/islands';
 const QUIZZES_PREFIX = 'virtual:study-notes/quizzes/';
 const DIAGRAMS_PREFIX = 'virtual:study-notes/diagrams/';
+/**
+ * The site's glossary, for /glossary/ and the review page's term cards (its
+ * own chunk): every term in the page's order, grouped, with note titles.
+ */
+const GLOSSARY_ID = 'virtual:study-notes/glossary';
 
 /**
  * What other build plugins (search index, prerendering) can ask of this one:
@@ -178,6 +184,7 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
         id === INDEX_ID ||
         id === QUESTIONS_ID ||
         id === ISLANDS_ID ||
+        id === GLOSSARY_ID ||
         id.startsWith(NOTE_PREFIX) ||
         id.startsWith(QUIZZES_PREFIX) ||
         id.startsWith(DIAGRAMS_PREFIX)
@@ -212,6 +219,11 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
         const questions = result.notes.flatMap(({ questions: list }) => list);
         const titles = Object.fromEntries(result.notes.map(({ note }) => [note.slug, note.title]));
         return `export const questions = ${JSON.stringify(questions)};\nexport const noteTitles = ${JSON.stringify(titles)};`;
+      }
+
+      if (id === `\0${GLOSSARY_ID}`) {
+        const titles = Object.fromEntries(result.notes.map(({ note }) => [note.slug, note.title]));
+        return `export const glossaryGroups = ${JSON.stringify(groupGlossary(result.glossary))};\nexport const noteTitles = ${JSON.stringify(titles)};`;
       }
 
       if (id === `\0${ISLANDS_ID}`) {

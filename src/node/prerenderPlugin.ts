@@ -116,7 +116,7 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
     pages.push({ route, file: `${notePath(note.slug).slice(1)}index.html`, rendered: await renderRoute(route) });
   }
   // App pages: their frame and headings are prerendered; progress fills in after hydration.
-  for (const page of ['review', 'stats', 'questions', 'study']) {
+  for (const page of ['review', 'stats', 'questions', 'study', 'glossary']) {
     pages.push({
       route: `${base}${page}/`,
       file: `${page}/index.html`,
@@ -148,7 +148,9 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
   if (siteUrl) {
     const updated = new Map(home.notes.map((note) => [notePath(note.slug), note.updated]));
     const urls = pages
-      .filter((page) => page.file === 'index.html' || page.file.startsWith('notes/'))
+      .filter(
+        (page) => page.file === 'index.html' || page.file.startsWith('notes/') || page.file.startsWith('glossary/'),
+      )
       .map((page) => {
         const relative = page.route.slice(base.length);
         const lastmod = updated.get(`/${relative}`);

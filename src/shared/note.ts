@@ -1,4 +1,5 @@
 import type { Diagram } from './diagram.ts';
+import type { NoteTerm } from './glossary.ts';
 import type { QuizQuestion } from './quiz.ts';
 
 /**
@@ -86,4 +87,6 @@ export interface Note extends NoteMeta {
   /** The body: prerendered HTML runs and interactive blocks, in order. */
   body: NoteBlock[];
   outline: OutlineItem[];
+  /** Terms this note defines (its `terms:` front matter), for the glossary. */
+  terms: NoteTerm[];
 }

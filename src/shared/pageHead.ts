@@ -53,3 +53,10 @@ export function statsHead(): PageHead {
     description: '날짜별 복습, 기억률, 앞으로의 복습 일정, 기록 내보내기와 가져오기.',
   };
 }
+
+export function glossaryHead(): PageHead {
+  return {
+    title: `용어집 · ${SITE_NAME}`,
+    description: '노트에 나오는 용어를 가나다순으로 모아 뜻과 쓰인 노트를 보여 줍니다.',
+  };
+}

@@ -29,6 +29,7 @@ const practiceLinks = [
   { to: '/study/', icon: 'target', label: '골라서 공부하기' },
   { to: '/questions/', icon: 'book', label: '문제 목록' },
   { to: '/stats/', icon: 'calendar', label: '학습 기록' },
+  { to: '/glossary/', icon: 'book', label: '용어집' },
 ] as const;
 
 /** Links to the review and stats pages, under the notes. */

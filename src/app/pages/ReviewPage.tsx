@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
+import { isTermCardId, termFlashcard } from '../../shared/glossary.ts';
 import type { QuizQuestion } from '../../shared/quiz.ts';
 import { notePath } from '../../shared/routes.ts';
 import { reviewHead } from '../../shared/pageHead.ts';
@@ -17,6 +18,8 @@ import { buildStudyQueue, describePlan, needsSummary, parseStudyPlan, type Study
 
 interface ReviewData {
   questions: QuizQuestion[];
+  /** Every term as a flashcard (`term:<id>`); in the queue only when the learner has switched them on. */
+  termCards: QuizQuestion[];
   noteTitles: Record<string, string>;
   /** What to study, from the query (`study/studyPlan.ts`); `?note=<slug>` alone is "practise this note". */
   plan: StudyPlan;
@@ -24,7 +27,10 @@ interface ReviewData {
 
 /** Loads every question (its own chunk, only for this page). */
 export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<ReviewData> {
-  const { questions, noteTitles } = await import('virtual:study-notes/questions');
+  const [{ questions, noteTitles }, { glossaryGroups }] = await Promise.all([
+    import('virtual:study-notes/questions'),
+    import('virtual:study-notes/glossary'),
+  ]);
   const plan = parseStudyPlan(
     new URL(request.url).searchParams,
     new Set(Object.keys(noteTitles)),
@@ -33,7 +39,8 @@ export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<Rev
         questions.flatMap((question) => (question.noteSlug === note && question.section ? [question.section.id] : [])),
       ),
   );
-  return { questions, noteTitles, plan };
+  const termCards = glossaryGroups.flatMap((group) => group.entries).map(termFlashcard);
+  return { questions, termCards, noteTitles, plan };
 }
 
 /**
@@ -49,7 +56,7 @@ export function ReviewPage() {
 }
 
 function ReviewSession() {
-  const { questions, noteTitles, plan } = useLoaderData() as ReviewData;
+  const { questions, termCards, noteTitles, plan } = useLoaderData() as ReviewData;
   const note = plan.note;
   const progress = useProgress();
   const sectionTitle = plan.section
@@ -60,7 +67,10 @@ function ReviewSession() {
   const title = described.title;
   useDocumentHead(reviewHead(plan.kind === 'due' ? (note ? noteTitles[note] : undefined) : title));
 
-  const byId = useMemo(() => new Map(questions.map((question) => [question.id, question])), [questions]);
+  const byId = useMemo(
+    () => new Map([...questions, ...termCards].map((question) => [question.id, question])),
+    [questions, termCards],
+  );
   // Last grade and last wrong answer per question, read from every answer only for "the ones I got wrong".
   const [summary, setSummary] = useState<ReadonlyMap<string, AnswerSummary> | null>(null);
   useEffect(() => {
@@ -89,7 +99,9 @@ function ReviewSession() {
   if (progress.status === 'ready' && queue === null && (summary !== null || !needsSummary(plan))) {
     // Set once, while rendering, as soon as stored progress is known.
     const now = new Date();
-    setQueue(buildStudyQueue(plan, questions, progress, now, summary));
+    // Term flashcards join the plan's questions when the learner has switched them on (on /glossary/).
+    const studied = progress.settings.studyTerms === true ? [...questions, ...termCards] : questions;
+    setQueue(buildStudyQueue(plan, studied, progress, now, summary));
     setStartedAt(now.getTime());
   }
 
@@ -195,11 +207,12 @@ function ReviewSession() {
     let soonest: Date | undefined;
     for (const id of byId.keys()) {
       if (progress.marks.get(id)?.suspended) continue;
+      if (isTermCardId(id) && progress.settings.studyTerms !== true) continue;
       const card = progress.cards.get(id);
       if (card && (!soonest || card.due < soonest)) soonest = card.due;
     }
     return soonest;
-  }, [progress.cards, progress.marks, byId]);
+  }, [progress.cards, progress.marks, progress.settings.studyTerms, byId]);
 
   return (
     <div className="practice">

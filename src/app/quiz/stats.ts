@@ -1,3 +1,4 @@
+import { isTermCardId } from '../../shared/glossary.ts';
 import type { Card } from 'ts-fsrs';
 import type { DayTotals } from '../storage/progressStore.ts';
 import { localDay, stageOf, State, type CardStage } from './scheduler.ts';
@@ -57,10 +58,11 @@ export function answersOutsideNotes(
   let answers = 0;
   const questions = new Set<string>();
   for (const [id, count] of answersByQuestion) {
-    if (current.has(id)) continue;
+    // Term flashcards (`term:<id>`) are not questions of a note: never "removed from the notes".
+    if (current.has(id) || isTermCardId(id)) continue;
     answers += count;
     questions.add(id);
   }
-  for (const id of cards.keys()) if (!current.has(id)) questions.add(id);
+  for (const id of cards.keys()) if (!current.has(id) && !isTermCardId(id)) questions.add(id);
   return { answers, questions: questions.size };
 }

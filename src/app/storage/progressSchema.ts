@@ -78,6 +78,12 @@ export const settingsSchema = z.object({
   requestRetention: z.optional(z.number().check(z.gte(RETENTION_RANGE.min), z.lte(RETENTION_RANGE.max))),
   /** New questions in the notes' order, or mixed across notes. */
   newOrder: z.optional(z.enum(['note', 'mixed'])),
+  /**
+   * Glossary terms join the review queue as flashcards (`term:<id>`), when
+   * the learner switches them on (on /glossary/). Optional, off when absent:
+   * files and stores from before it still read.
+   */
+  studyTerms: z.optional(z.boolean()),
 });
 
 export const exportFileSchema = z.object({
@@ -162,7 +168,7 @@ export type ExportFile = z.infer<typeof exportFileSchema>;
 export const defaultSettings: Settings = { newPerDay: 20 };
 
 /** Every scheduler setting, with the defaults for those never set (Anki's 200 reviews, FSRS's 0.9). */
-export type SchedulerSettings = Required<Settings>;
+export type SchedulerSettings = Required<Omit<Settings, 'studyTerms'>>;
 
 export const defaultSchedulerSettings: SchedulerSettings = {
   newPerDay: 20,

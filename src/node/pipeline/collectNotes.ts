@@ -1,7 +1,10 @@
 import { VFileMessage } from 'vfile-message';
+import type { GlossaryEntry } from '../../shared/glossary.ts';
 import { flatBlocks, type NoteMeta } from '../../shared/note.ts';
 import { diagramIdPlace } from '../diagrams/diagramIdPlace.ts';
+import { collectGlossary } from './collectGlossary.ts';
 import { compileNote, slugFromPath, type CompiledNote, type CompileOptions } from './compileNote.ts';
+import { readNoteTerms } from './noteTerms.ts';
 
 export interface SourceFile {
   /** Path shown in messages, relative to the project (`content/uwsgi.md`). */
@@ -15,6 +18,8 @@ export interface Collection {
   messages: VFileMessage[];
   /** True when any message is fatal: the build must stop. */
   failed: boolean;
+  /** Every term of every note, with the notes that link it (in the order notes are defined, by path). */
+  glossary: GlossaryEntry[];
 }
 
 /**
@@ -24,8 +29,19 @@ export interface Collection {
 export function collectNotes(files: SourceFile[], options: CompileOptions = {}): Collection {
   const messages: VFileMessage[] = [];
   const bySlug = new Map<string, { file: SourceFile; compiled?: CompiledNote }>();
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
 
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+  // Every note's terms before any note's prose: a note links the terms of the notes after it too.
+  const terms = collectGlossary(
+    sorted.map((file) => ({
+      path: file.path,
+      slug: slugFromPath(file.path),
+      terms: readNoteTerms(file.path, file.text),
+    })),
+  );
+  messages.push(...terms.messages);
+
+  for (const file of sorted) {
     const slug = slugFromPath(file.path).toLowerCase();
     const earlier = bySlug.get(slug);
     if (earlier) {
@@ -37,7 +53,7 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
       );
       continue;
     }
-    const result = compileNote(file.path, file.text, options);
+    const result = compileNote(file.path, file.text, { ...options, glossary: terms.index });
     messages.push(...result.messages);
     bySlug.set(slug, { file, ...(result.compiled ? { compiled: result.compiled } : {}) });
   }
@@ -136,7 +152,15 @@ export function collectNotes(files: SourceFile[], options: CompileOptions = {}):
   const notes = [...bySlug.values()]
     .flatMap(({ compiled }) => (compiled ? [compiled] : []))
     .sort((a, b) => a.note.order - b.note.order || a.note.slug.localeCompare(b.note.slug));
-  return { notes, messages, failed: messages.some((message) => message.fatal) };
+  const glossary: GlossaryEntry[] = [...terms.index.terms.values()].map((term) => ({
+    id: term.id,
+    term: term.term,
+    also: term.also,
+    definition: term.definition,
+    definedIn: term.definedIn,
+    usedIn: notes.filter(({ linkedTerms }) => linkedTerms.includes(term.id)).map(({ note }) => note.slug),
+  }));
+  return { notes, messages, failed: messages.some((message) => message.fatal), glossary };
 }
 
 /** The small part of a note every page needs (home list, sidebar). */

@@ -40,12 +40,21 @@ import { remarkNoteLinks, type NoteLink } from './remarkNoteLinks.ts';
 import { remarkQuiz } from './remarkQuiz.ts';
 import { remarkRawHtml } from './remarkRawHtml.ts';
 import { remarkUrlSchemes } from './remarkUrlSchemes.ts';
+import { remarkTermMarkers } from './remarkTermMarkers.ts';
+import { rehypeTermLinks } from './rehypeTermLinks.ts';
+import { collectGlossary, type GlossaryIndex } from './collectGlossary.ts';
+import { termsOf, type DefinedTerm } from './noteTerms.ts';
 import { reportFatal } from './reportFatal.ts';
 import { EMBED_TAG, splitBlocks } from './splitBlocks.ts';
 
 export interface CompileOptions {
   /** Base path the site is served under, starting and ending with `/` (default `/`). */
   base?: string;
+  /**
+   * Every term of the site (from `collectGlossary`), so prose links any
+   * note's terms. Without it, the note links only the terms it defines.
+   */
+  glossary?: GlossaryIndex;
 }
 
 /** A compiled note plus what only the build needs (search text, links to check). */
@@ -71,6 +80,10 @@ export interface CompiledNote {
   blockSizes: BlockSize[];
   /** Where each question's id is written, for messages about ids used in two notes. */
   questionIdPlaces: Map<string, Position | undefined>;
+  /** The terms the note defines in its front matter, with where each is written. */
+  definedTerms: DefinedTerm[];
+  /** Ids of the glossary terms its prose links, in order of first link. */
+  linkedTerms: string[];
 }
 
 export interface BlockSize {
@@ -117,6 +130,10 @@ export function compileNote(path: string, text: string, options: CompileOptions 
   let ids = new Set<string>();
   const diagramIds: string[] = [];
   let frontmatter: Frontmatter | undefined;
+  let definedTerms: DefinedTerm[] = [];
+  let linkedTerms: string[] = [];
+  // Filled by the front-matter step, read by the linking step (plugins run in order).
+  let glossary: GlossaryIndex | undefined = options.glossary;
 
   const processor = unified()
     .use(remarkParse)
@@ -130,8 +147,17 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     .use(remarkUrlSchemes)
     .use(remarkRawHtml)
     .use(() => (tree: MdastRoot, vfile: VFile) => {
-      frontmatter = parseFrontmatter(tree, vfile);
+      const parsed = parseFrontmatter(tree, vfile);
+      frontmatter = parsed?.data;
+      definedTerms = parsed ? termsOf(parsed) : [];
+      if (!glossary) {
+        const own = collectGlossary([{ path, slug, terms: definedTerms }]);
+        for (const message of own.messages) reportFatal(vfile, message.reason, message.place ?? undefined, 'glossary');
+        glossary = own.index;
+      }
     })
+    // Before remarkQuiz, which renders quiz text itself, and remarkCallouts, which rejects unknown text directives.
+    .use(remarkTermMarkers)
     .use(remarkNoteLinks, { base: options.base ?? '/', collect: (link) => links.push(link) })
     .use(remarkQuiz, {
       noteSlug: slug,
@@ -155,6 +181,10 @@ export function compileNote(path: string, text: string, options: CompileOptions 
       collect: (collected) => {
         sections = collected;
       },
+    })
+    .use(() => (tree: HastRoot, vfile: VFile) => {
+      if (!glossary) return;
+      rehypeTermLinks({ glossary, base: options.base ?? '/', collect: (ids) => (linkedTerms = ids) })(tree, vfile);
     })
     .use(rehypeAutolinkHeadings, {
       behavior: 'after',
@@ -259,9 +289,22 @@ export function compileNote(path: string, text: string, options: CompileOptions 
     sources: frontmatter.sources,
     body,
     outline,
+    terms: definedTerms.map(({ id, term, also, definition }) => ({ id, term, also, definition })),
   };
   return {
-    compiled: { path, note, text: plainText, sections, links, ids, questions, questionIdPlaces, blockSizes },
+    compiled: {
+      path,
+      note,
+      text: plainText,
+      sections,
+      links,
+      ids,
+      questions,
+      questionIdPlaces,
+      blockSizes,
+      definedTerms,
+      linkedTerms,
+    },
     messages,
   };
 }

@@ -12,6 +12,9 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Term ids: letters (any script), digits and `_`, joined by single hyphens; never a `:` (card ids are `term:<id>`). */
+export const termIdPattern = /^[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*$/u;
+
 /**
  * The front matter of a note, field by field. Validated once at the edge
  * (in `parseFrontmatter`), trusted everywhere after that.
@@ -39,6 +42,36 @@ export const frontmatterSchema = z.strictObject({
       z.strictObject({
         title: z.string().trim().min(1),
         url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
+      }),
+    )
+    .default([]),
+  /**
+   * Terms this note teaches, for the glossary: each links from its first use
+   * in any note's prose, is listed on /glossary/ and can be studied as a
+   * flashcard. Written as the last field.
+   */
+  terms: z
+    .array(
+      z.strictObject({
+        /** The headword as readers see it (`조인`, `AEAD`, `default_server`). */
+        term: z.string().trim().min(1, 'expected the term as readers see it'),
+        /** Other spellings that are the same term (`[JOIN, join]`); matched as written (case counts). */
+        also: z.array(z.string().trim().min(1, 'expected a spelling, not an empty string')).default([]),
+        /** One or two sentences of inline Markdown. */
+        definition: z
+          .string()
+          .trim()
+          .min(1, 'expected a definition of one or two sentences')
+          .max(400, 'expected at most 400 characters (one or two sentences)'),
+        /**
+         * The id kept in links (`/glossary/#id`) and in the learner's
+         * flashcard progress (`term:id`); by default made from the headword.
+         * Set it when renaming a term, to keep both.
+         */
+        id: z
+          .string()
+          .regex(termIdPattern, 'expected letters, digits, `_` and single hyphens, as in `자명한-종속`')
+          .optional(),
       }),
     )
     .default([]),

@@ -1,4 +1,4 @@
-import type { Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import type { Paragraph, PhrasingContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
@@ -38,4 +38,16 @@ function keepSimple(node: PhrasingContent): PhrasingContent {
     default:
       return { type: 'text', value: toString(node) };
   }
+}
+
+/**
+ * One line of front-matter Markdown as hast children, for placing inside the
+ * body (a term's definition in its popover). Same rules as `renderInline`;
+ * the body's own plugins (joined words, long code) run over it afterwards.
+ */
+export function renderInlineHast(markdown: string): ElementContent[] {
+  const root = parser.parse(markdown);
+  const children = root.children.flatMap((node) => (node.type === 'paragraph' ? node.children : []));
+  const hast = toHast({ type: 'paragraph', children: children.map(keepSimple) });
+  return hast.type === 'element' ? hast.children : [];
 }

@@ -6,6 +6,13 @@ import type { z } from 'zod';
 import { frontmatterSchema, type Frontmatter } from './frontmatterSchema.ts';
 import { reportFatal as fatal } from './reportFatal.ts';
 
+/** Valid front matter, and where each of its values is written (for later messages about them). */
+export interface ParsedFrontmatter {
+  data: Frontmatter;
+  /** The place of the value at `path` (`['terms', 2, 'term']`) in the note, if it is written there. */
+  placeOf: (path: readonly (string | number)[]) => Position | undefined;
+}
+
 /**
  * Reads the YAML front matter of a parsed note and validates it.
  *
@@ -14,7 +21,7 @@ import { reportFatal as fatal } from './reportFatal.ts';
  * `content/uwsgi.md:3:8: …`. Returns `undefined` when the front matter is
  * missing or invalid.
  */
-export function parseFrontmatter(tree: Root, file: VFile): Frontmatter | undefined {
+export function parseFrontmatter(tree: Root, file: VFile): ParsedFrontmatter | undefined {
   const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (!yamlNode?.position) {
     fatal(
@@ -49,7 +56,15 @@ export function parseFrontmatter(tree: Root, file: VFile): Frontmatter | undefin
   }
 
   const result = frontmatterSchema.safeParse(doc.toJS() ?? {});
-  if (result.success) return result.data;
+  if (result.success) {
+    return {
+      data: result.data,
+      placeOf: (path) => {
+        const node = doc.getIn([...path], true);
+        return isNode(node) && node.range ? { start: toPoint(node.range[0]), end: toPoint(node.range[1]) } : undefined;
+      },
+    };
+  }
 
   for (const issue of result.error.issues) {
     fatal(file, describeIssue(issue, doc), placeOf(doc, issue, toPoint, yamlNode.position), 'frontmatter-schema');

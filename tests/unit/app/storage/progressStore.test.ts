@@ -248,3 +248,33 @@ describe('progress store', () => {
     });
   });
 });
+
+describe('term flashcards setting', () => {
+  it('is off until the learner turns it on, kept across reopening and in the export file', async () => {
+    const store = await openProgressStore();
+    expect(store.getState().settings.studyTerms).toBeUndefined();
+    await store.updateSettings({ studyTerms: true });
+    store.close();
+    const reopened = await openProgressStore();
+    expect(reopened.getState().settings).toEqual({ newPerDay: 20, studyTerms: true });
+    expect((await reopened.exportProgress(now)).settings).toEqual({ newPerDay: 20, studyTerms: true });
+    reopened.close();
+  });
+
+  it('reads files written before it (no `studyTerms`) and files with it', async () => {
+    const { parseImportFile } = await import('../../../../src/app/storage/importExport.ts');
+    const file = (settings: object) =>
+      JSON.stringify({
+        format: 'study-notes-progress',
+        version: 1,
+        exportedAt: now.toISOString(),
+        settings,
+        cards: [],
+        logs: [],
+      });
+    const old = parseImportFile(file({ newPerDay: 10 }), now);
+    expect(old.ok && old.data.settings).toEqual({ newPerDay: 10 });
+    const withTerms = parseImportFile(file({ newPerDay: 10, studyTerms: true }), now);
+    expect(withTerms.ok && withTerms.data.settings).toEqual({ newPerDay: 10, studyTerms: true });
+  });
+});
