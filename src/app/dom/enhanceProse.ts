@@ -1,3 +1,4 @@
+import { openDeepForHash } from './openDeepForHash.ts';
 import { watchOverflowEdges } from './watchOverflowEdges.ts';
 
 const COPIED_FOR_MS = 2000;
@@ -6,7 +7,7 @@ const COPIED_FOR_MS = 2000;
  * What a note's prerendered body needs from a script, without React: copy
  * buttons on code blocks (one delegated listener), and tables and code too
  * wide for the screen fading on the side with more to see (prose.css,
- * code.css). `announce` speaks a short message politely. Used by the island
+ * code.css), and the 심화 fold a link points into opened. `announce` speaks a short message politely. Used by the island
  * loader and, in the full app, by NoteBody. Returns the function that stops.
  */
 export function enhanceProse(element: HTMLElement, announce: (message: string) => void): () => void {
@@ -45,6 +46,7 @@ export function enhanceProse(element: HTMLElement, announce: (message: string) =
     ...[...element.querySelectorAll<HTMLElement>('.code-block > pre')].map((pre) =>
       watchOverflowEdges(pre, (edges) => (pre.dataset.overflow = edges)),
     ),
+    openDeepForHash(element),
   ];
   return () => {
     element.removeEventListener('click', onClick);
