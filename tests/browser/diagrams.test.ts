@@ -18,9 +18,18 @@ const DIAGRAMS: Record<string, { id: string; kind: string }[]> = {
     { id: 'tls12-handshake', kind: 'sequence' },
     { id: 'tls13-handshake', kind: 'sequence' },
   ],
-  'nginx-wsgi': [{ id: 'request-path', kind: 'flow' }],
-  uwsgi: [{ id: 'uwsgi-emperor', kind: 'flow' }],
-  ec2: [{ id: 'ec2-ssh-login', kind: 'flow' }],
+  'nginx-wsgi': [
+    { id: 'request-path', kind: 'flow' },
+    { id: 'socket-permissions', kind: 'flow' },
+  ],
+  uwsgi: [
+    { id: 'uwsgi-request-cycle', kind: 'sequence' },
+    { id: 'uwsgi-emperor', kind: 'flow' },
+  ],
+  ec2: [
+    { id: 'ec2-ssh-login', kind: 'flow' },
+    { id: 'security-group-rules', kind: 'flow' },
+  ],
   normalization: [
     { id: 'functional-dependencies', kind: 'tables' },
     { id: 'order-normalization', kind: 'tables' },
@@ -80,6 +89,8 @@ describe('diagrams in the notes', () => {
     for (const [slug, diagrams] of Object.entries(DIAGRAMS)) {
       await page.goto(url(`notes/${slug}/`));
       await page.waitForSelector('html[data-hydrated="true"]');
+      // Some diagrams sit in folded 심화 sections: unfold them, as a reader would.
+      for (const summary of await page.locator('details.deep > summary').all()) await summary.click();
       for (const { id, kind } of diagrams) {
         const fig = figure(id);
         expect(await fig.getAttribute('data-diagram'), id).toBe(kind);
@@ -144,6 +155,8 @@ describe('stepping', () => {
 
   it('steps with touch on a phone, where the drawing keeps its text at 12 px or more', async () => {
     await open('notes/https-ssl/', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    // TLS 1.2 is a 심화 section: unfold every fold, as a reader who wants it would.
+    for (const summary of await page.locator('details.deep > summary').all()) await summary.click();
     const fig = figure('tls12-handshake');
     await fig.scrollIntoViewIfNeeded();
     await live(fig);

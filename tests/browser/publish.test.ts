@@ -188,9 +188,10 @@ describe('web app', () => {
     await page.waitForSelector('html[data-hydrated="true"]');
     expect(await page.locator('main h1').textContent()).toBe('uWSGI로 Django 실행하기');
 
-    await page.getByRole('link', { name: /다음 노트/ }).click();
-    await page.waitForURL(url('notes/nginx-wsgi/'));
-    await expect.poll(() => page.locator('main h1').textContent()).toContain('nginx');
+    // uWSGI is the last note of the learning path: go back to the one before it.
+    await page.getByRole('link', { name: /이전 노트/ }).click();
+    await page.waitForURL(url('notes/ec2/'));
+    await expect.poll(() => page.locator('main h1').textContent()).toContain('EC2');
     await page.goto(url('notes/normalization/'));
     expect(await page.locator('main h1').textContent()).toBe('데이터베이스 정규화');
     await context.close();

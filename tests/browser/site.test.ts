@@ -13,9 +13,9 @@ const url = (route = '') => `${origin}${base}${route}`;
 const NOTES = [
   { slug: 'normalization', title: '데이터베이스 정규화' },
   { slug: 'https-ssl' },
+  { slug: 'nginx-wsgi' },
   { slug: 'ec2' },
   { slug: 'uwsgi' },
-  { slug: 'nginx-wsgi' },
 ];
 
 let browser: Browser;

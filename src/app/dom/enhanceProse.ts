@@ -1,3 +1,4 @@
+import { openDeepForHash } from './openDeepForHash.ts';
 import { watchOverflowEdges, type OverflowEdges } from './watchOverflowEdges.ts';
 import { watchTermPopovers } from './termPopovers.ts';
 
@@ -7,7 +8,8 @@ const COPIED_FOR_MS = 2000;
  * What a note's prerendered body needs from a script, without React: copy
  * buttons on code blocks (one delegated listener), and tables and code too
  * wide for the screen fading on the side with more to see (prose.css,
- * code.css), and glossary terms showing their definition (termPopovers.ts). `announce` speaks a short message politely. Used by the island
+ * code.css), glossary terms showing their definition (termPopovers.ts), and
+ * the 심화 fold a link points into opened. `announce` speaks a short message politely. Used by the island
  * loader and, in the full app, by NoteBody. Returns the function that stops.
  */
 export function enhanceProse(element: HTMLElement, announce: (message: string) => void): () => void {
@@ -50,7 +52,7 @@ export function enhanceProse(element: HTMLElement, announce: (message: string) =
       (pre) => [pre, (edges: OverflowEdges) => (pre.dataset.overflow = edges)] as const,
     ),
   ];
-  const stopWatching: (() => void)[] = [watchTermPopovers(element)];
+  const stopWatching: (() => void)[] = [watchTermPopovers(element), openDeepForHash(element)];
   let nearScreen: IntersectionObserver | undefined;
   if (typeof IntersectionObserver === 'function') {
     const report = new Map<Element, (edges: OverflowEdges) => void>(wide);
