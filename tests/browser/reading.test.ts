@@ -196,7 +196,7 @@ describe('이어 읽기', () => {
     await expect.poll(() => card.locator('.reading-mark').textContent(), { timeout: 10_000 }).toBe('다 읽음');
     expect(await page.getByRole('link', { name: /이어 읽기/ }).count()).toBe(0);
     expect(await page.locator('.home-cta a').first().textContent()).toContain('다음 노트 읽기');
-  });
+  }, 90_000);
 });
 
 describe('step links', () => {
