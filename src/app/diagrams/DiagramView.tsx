@@ -49,6 +49,7 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
 
   // A step the reader chose (not one the address named) goes into the address.
   const readerStep = useRef(false);
+  const writtenHash = useRef<string>(undefined);
   const act = (action: StepperAction) => {
     announceNext.current = true;
     readerStep.current = true;
@@ -57,6 +58,8 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
 
   // Open the step the URL names (on load, or when a step link is followed), else step 1.
   useEffect(() => {
+    // The address this figure wrote for the reader's step (below) is no link to follow.
+    if (hash !== '' && hash === writtenHash.current) return;
     const linked = stepFromHash(diagram, hash);
     const first = !mounted.current;
     mounted.current = true;
@@ -90,6 +93,7 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
     readerStep.current = false;
     const url = new URL(window.location.href);
     url.hash = stepAnchor(diagram.id, state.step + 1);
+    writtenHash.current = url.hash;
     history.replaceState(history.state, '', url);
   }, [state.step, count, diagram]);
 
