@@ -39,6 +39,7 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
   const overflow = useOverflowEdges(stage);
   const hash = useLocationHash();
   const mounted = useRef(false);
+  const landingKept = useRef(false);
   // From the diagram, not useId: an island hydrates apart from the page that
   // prerendered it, so positional ids would not match the HTML.
   const baseId = `${diagram.id}-`;
@@ -46,13 +47,19 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
   const descId = `${baseId}-desc`;
   const captionId = `${baseId}-caption`;
 
+  // A step the reader chose (not one the address named) goes into the address.
+  const readerStep = useRef(false);
+  const writtenHash = useRef<string>(undefined);
   const act = (action: StepperAction) => {
     announceNext.current = true;
+    readerStep.current = true;
     dispatch(action);
   };
 
   // Open the step the URL names (on load, or when a step link is followed), else step 1.
   useEffect(() => {
+    // The address this figure wrote for the reader's step (below) is no link to follow.
+    if (hash !== '' && hash === writtenHash.current) return;
     const linked = stepFromHash(diagram, hash);
     const first = !mounted.current;
     mounted.current = true;
@@ -64,8 +71,12 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
     dispatch({ type: 'goto', step: linked });
     // The fragment targets the step's line in the list; show the picture instead.
     const element = figure.current;
-    // The page's loader already landed this link (dom/landOnStep.ts): the page stays where the reader is.
-    if (first && element?.closest('[data-step-landed]')) return;
+    // The page's loader already landed the link the page opened with (dom/landOnStep.ts): the page
+    // stays where the reader is. (Hydration sees no hash at first, so this is not always the first run.)
+    if (!landingKept.current && element?.closest('[data-step-landed]')) {
+      landingKept.current = true;
+      return;
+    }
     // At once rather than smoothly: the islands above may still start and change height, and
     // the browser keeps a still page's place (scroll anchoring) but not a glide's end.
     if (element && typeof element.scrollIntoView === 'function')
@@ -76,9 +87,13 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
     if (state.step === null || !announceNext.current) return;
     announceNext.current = false;
     setAnnouncement(`${state.step + 1} / ${count}단계: ${diagram.steps[state.step]?.caption ?? ''}`);
-    // A copied address opens the step the reader is on (without a history entry per step).
+    // A copied address opens the step the reader is on (without a history entry per step). Only
+    // for the reader's own steps: writing the address for a step it named would feed it back.
+    if (!readerStep.current) return;
+    readerStep.current = false;
     const url = new URL(window.location.href);
     url.hash = stepAnchor(diagram.id, state.step + 1);
+    writtenHash.current = url.hash;
     history.replaceState(history.state, '', url);
   }, [state.step, count, diagram]);
 
@@ -91,6 +106,7 @@ export default function DiagramView({ diagram }: { diagram: Diagram }) {
     if (!state.playing) return;
     const timer = window.setTimeout(() => {
       announceNext.current = true;
+      readerStep.current = true;
       dispatch({ type: 'tick' });
     }, PLAY_INTERVAL_MS);
     return () => window.clearTimeout(timer);

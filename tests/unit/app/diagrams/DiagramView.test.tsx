@@ -89,6 +89,23 @@ describe('DiagramView', () => {
     expect(counter()).toBe('1 / 3');
   });
 
+  it('goes to the first and last step with Home and End, and puts the reader’s step in the address', async () => {
+    const user = userEvent.setup();
+    window.history.replaceState(null, '', '/notes/x/');
+    renderDiagram(sequence);
+    within(figure()).getByRole('group', { name: '그림: 핸드셰이크 예' }).focus();
+    await user.keyboard('{End}');
+    expect(counter()).toBe('3 / 3');
+    expect(window.location.hash).toBe(`#${sequence.id}-step-3`);
+    await user.keyboard('{Home}');
+    expect(counter()).toBe('1 / 3');
+    expect(window.location.hash).toBe(`#${sequence.id}-step-1`);
+    await user.keyboard('{ArrowRight}');
+    expect(counter()).toBe('2 / 3');
+    expect(window.location.hash).toBe(`#${sequence.id}-step-2`);
+    window.history.replaceState(null, '', '/');
+  });
+
   it('leaves the arrow keys alone outside the figure', async () => {
     const user = userEvent.setup();
     renderDiagram(sequence);
