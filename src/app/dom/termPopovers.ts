@@ -19,7 +19,8 @@ const SHOW_AFTER_MS = 250;
 const HIDE_AFTER_MS = 300;
 
 const popoverApi = typeof HTMLElement !== 'undefined' && 'popover' in HTMLElement.prototype;
-const anchoring = typeof CSS !== 'undefined' && CSS.supports('anchor-name: --term');
+const anchoring =
+  typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('anchor-name: --term');
 
 const popoverOf = (link: Element): HTMLElement | null =>
   document.getElementById(link.getAttribute('aria-describedby') ?? '');
