@@ -177,7 +177,9 @@ describe('web app', () => {
       await navigator.serviceWorker.ready;
     });
     // Said once, quietly: a line in the footer, nothing over the page's controls or text.
-    await expect.poll(() => page.locator('.site-footer').textContent()).toContain('오프라인에서도 모든 노트를');
+    await expect
+      .poll(() => page.locator('.site-footer').textContent(), { timeout: 20_000 })
+      .toContain('오프라인에서도 모든 노트를');
     expect(await page.locator('.update-prompt').count()).toBe(0);
     // The first visit is not controlled yet; a reload is, once the worker is active.
     await page.reload();
@@ -195,5 +197,5 @@ describe('web app', () => {
     await page.goto(url('notes/normalization/'));
     expect(await page.locator('main h1').textContent()).toBe('데이터베이스 정규화');
     await context.close();
-  });
+  }, 120_000);
 });
