@@ -3,13 +3,14 @@
  * from its first paint, and wake the rest on need. What it does at once:
  * copy buttons, wide tables, the table of contents' highlight, search (the
  * button and its shortcuts), and the taps index.html's inline script kept
- * before this ran. On idle: the due badge and the service worker. When a
+ * before this ran. On idle: the due badge, the note's answered marks and
+ * the service worker. When a
  * reader shows intent to follow a link to another note: the page navigation.
  * Each quiz and diagram is an island (`islandWaking.ts`).
  */
 import { enhanceProse } from '../dom/enhanceProse.ts';
 import { opensSearch } from '../search/opensSearch.ts';
-import { startDueBadge } from './dueBadge.ts';
+import { refreshProgressMarks, startDueBadge } from './dueBadge.ts';
 import { keepEarlyIslandInput, keepEarlyTap, wakeIslands } from './islandWaking.ts';
 import { followLinksInPlace, navigateTo } from './linkIntent.ts';
 import { openSearch } from './searchStandIn.ts';
@@ -42,6 +43,8 @@ function startMain(main: HTMLElement): void {
 
 function onSwapped(main: HTMLElement): void {
   startMain(main);
+  // The new note's answered marks.
+  refreshProgressMarks();
   void import('./hydrateIsland.tsx').then((module) => module.unmountDetached());
 }
 

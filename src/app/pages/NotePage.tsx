@@ -32,11 +32,15 @@ export function NotePage() {
           </p>
           <NoteMetaLine note={note} />
           {note.questionIds.length > 0 && (
-            <p className="note-practice">
+            <div className="note-practice">
               <Link to={`/review/?note=${note.slug}`} className="button-secondary">
                 이 노트 문제 풀기 ({note.questionIds.length}문제)
               </Link>
-            </p>
+              {/* Which questions are done, from storage (islands/noteAnswers.ts); the line is reserved. */}
+              <p className="note-answers" data-note-answers="">
+                {'\u00a0'}
+              </p>
+            </div>
           )}
         </header>
 

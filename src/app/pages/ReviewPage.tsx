@@ -6,11 +6,16 @@ import { reviewHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { answerQuestion, undoAnswer, type AnswerRecord } from '../quiz/answerQuestion.ts';
 import { formatDue } from '../quiz/formatDue.ts';
+import { EmptyStoreNotice } from '../quiz/EmptyStoreNotice.tsx';
+import { MemoryModeNotice } from '../quiz/MemoryModeNotice.tsx';
 import { QuestionView } from '../quiz/QuestionView.tsx';
-import { dueQueue, hasUnexportedProgress } from '../quiz/session.ts';
+import { State } from '../quiz/scheduler.ts';
+import { dueQueue, hasUnexportedProgress, isEmptyStore, nextDueAfter } from '../quiz/session.ts';
+import { useHydrated, useNow } from '../quiz/useNow.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 
 interface ReviewData {
+  /** Every question: the page filters by `note` itself, once hydrated (see `ReviewPage`). */
   questions: QuizQuestion[];
   noteTitles: Record<string, string>;
   /** Set by `?note=<slug>` ("practise this note"). */
@@ -22,11 +27,19 @@ export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<Rev
   const { questions, noteTitles } = await import('virtual:study-notes/questions');
   const note = new URL(request.url).searchParams.get('note');
   const known = note && Object.hasOwn(noteTitles, note) ? note : null;
-  return {
-    questions: known ? questions.filter((question) => question.noteSlug === known) : questions,
-    noteTitles,
-    note: known,
-  };
+  return { questions, noteTitles, note: known };
+}
+
+/** How many new questions "새 문제 더 풀기" adds past the daily limit. */
+const EXTRA_NEW = 10;
+
+/** "0:42", "12:05", "1:02:03": the time left until a question falls due, for the live countdown. */
+function countdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
 /**
@@ -35,13 +48,23 @@ export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<Rev
  * 1–4 grade a flashcard, Z undoes the last answer.
  */
 export function ReviewPage() {
-  const { questions, noteTitles, note } = useLoaderData() as ReviewData;
+  const data = useLoaderData() as ReviewData;
+  const { noteTitles } = data;
+  // GitHub Pages serves /review/'s HTML, prerendered for every note, whatever the
+  // query: hydrate what it shows, then apply `?note=` (else React error #418).
+  const hydrated = useHydrated();
+  const note = hydrated ? data.note : null;
+  const questions = useMemo(
+    () => (note ? data.questions.filter((question) => question.noteSlug === note) : data.questions),
+    [data.questions, note],
+  );
   const progress = useProgress();
   const title = note ? `${noteTitles[note]} 문제 풀기` : '복습';
   useDocumentHead(reviewHead(note ? noteTitles[note] : undefined));
 
   const byId = useMemo(() => new Map(questions.map((question) => [question.id, question])), [questions]);
-  // The queue is fixed when the session starts, so answering does not reshuffle it.
+  // The queue is fixed when the session starts, so answering does not reshuffle it;
+  // questions that fall due meanwhile are added at its end.
   const [queue, setQueue] = useState<string[] | null>(null);
   const [position, setPosition] = useState(0);
   const [answered, setAnswered] = useState(false);
@@ -50,12 +73,54 @@ export function ReviewPage() {
   const [notice, setNotice] = useState('');
   const panel = useRef<HTMLDivElement>(null);
 
-  if (progress.status === 'ready' && queue === null) {
+  if (hydrated && progress.status === 'ready' && queue === null) {
     // Set once, while rendering, as soon as stored progress is known.
     setQueue(dueQueue([...byId.keys()], progress, new Date()));
   }
 
   const current = queue && position < queue.length ? byId.get(queue[position] as string) : undefined;
+  const ahead = useMemo(() => new Set(queue?.slice(position)), [queue, position]);
+  /** When the next question not already ahead in the queue falls due. */
+  const upcomingAt = useMemo(
+    () =>
+      nextDueAfter(
+        [...byId.keys()].filter((id) => !ahead.has(id)),
+        progress.cards,
+        new Date(),
+      ),
+    // `answered` too: an answer moves the card's due date.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [byId, ahead, progress.cards, answered],
+  );
+  // The clock: each second while the empty queue counts down, else at the next due time.
+  const now = useNow(upcomingAt, current ? 60_000 : 1000);
+  // Started questions that fell due since the session began (an answer graded "다시" comes
+  // back in a minute) join its end, as in Anki; the one on screen stays where it is.
+  const fallen = useMemo(() => {
+    if (queue === null || progress.status !== 'ready') return [];
+    return dueQueue([...byId.keys()], progress, now).filter((id) => {
+      const card = progress.cards.get(id);
+      return !ahead.has(id) && card !== undefined && card.state !== State.New;
+    });
+  }, [queue, progress, byId, now, ahead]);
+  if (queue !== null && fallen.length > 0) setQueue([...queue, ...fallen]);
+
+  /** Questions never answered that today's limit left out, for "새 문제 더 풀기". */
+  const moreNew = useMemo(
+    () =>
+      queue === null
+        ? []
+        : [...byId.keys()].filter((id) => {
+            const card = progress.cards.get(id);
+            return (!card || card.state === State.New) && !queue.includes(id);
+          }),
+    [queue, byId, progress.cards],
+  );
+  /** The first note (in reading order) with questions never answered: where to go next. */
+  const nextNote = useMemo(() => {
+    const slug = questions.find((question) => !progress.cards.has(question.id))?.noteSlug;
+    return slug ? { slug, title: noteTitles[slug] ?? slug } : undefined;
+  }, [questions, progress.cards, noteTitles]);
 
   const next = () => {
     setAnswered(false);
@@ -140,15 +205,6 @@ export function ReviewPage() {
     if (answered) nextButton.current?.focus({ preventScroll: true });
   }, [answered]);
 
-  const upcoming = useMemo(() => {
-    let soonest: Date | undefined;
-    for (const id of byId.keys()) {
-      const card = progress.cards.get(id);
-      if (card && (!soonest || card.due < soonest)) soonest = card.due;
-    }
-    return soonest;
-  }, [progress.cards, byId]);
-
   return (
     <div className="practice">
       <header className="practice-header">
@@ -174,20 +230,36 @@ export function ReviewPage() {
         단축키: <kbd>Space</kbd>/<kbd>Enter</kbd> 답 보기·확인·다음, <kbd>1</kbd>–<kbd>4</kbd> 플래시카드 채점,{' '}
         <kbd>Z</kbd> 되돌리기
       </p>
-      {progress.problems.length > 0 && (
-        <div className="practice-problems" role="alert">
-          {progress.problems.map((problem) => (
-            <p key={problem}>{problem}</p>
-          ))}
-          <p>
-            <Link to="/stats/">학습 기록에서 백업 받기</Link>
-          </p>
-        </div>
+      {progress.status === 'ready' && progress.mode === 'memory' ? (
+        <MemoryModeNotice progress={progress} />
+      ) : (
+        progress.problems.length > 0 && (
+          <div className="practice-problems" role="alert">
+            {progress.problems.map((problem) => (
+              <p key={problem}>{problem}</p>
+            ))}
+            <p>
+              <Link to="/stats/">학습 기록에서 백업 받기</Link>
+            </p>
+          </div>
+        )
       )}
 
       <div ref={panel} className="practice-panel">
+        {isEmptyStore(progress) && history.length === 0 && (
+          <EmptyStoreNotice importAction={<Link to="/stats/#backup-title">학습 기록 페이지에서 파일 가져오기</Link>} />
+        )}
         {progress.status === 'loading' || queue === null ? (
-          <p className="practice-status">진행 상황을 불러오는 중…</p>
+          <>
+            <p className="practice-status">진행 상황을 불러오는 중…</p>
+            <noscript>
+              <p className="practice-noscript">
+                복습은 이 브라우저에 저장된 진행 상황을 자바스크립트로 읽고 문제를 채점합니다. 자바스크립트가 꺼져 있어
+                이 페이지는 동작하지 않습니다. 켜고 다시 열어 주세요. 노트와 노트 안의 문제 글은 자바스크립트 없이도
+                읽을 수 있습니다.
+              </p>
+            </noscript>
+          </>
         ) : current ? (
           <>
             <p className="practice-source">
@@ -212,7 +284,11 @@ export function ReviewPage() {
                 }}
                 footer={
                   progress.cards.get(current.id) && (
-                    <p className="quiz-next">다음 복습: {formatDue(progress.cards.get(current.id)!.due, new Date())}</p>
+                    <p className="quiz-next">
+                      다음 복습: {formatDue(progress.cards.get(current.id)!.due, new Date())}
+                      {/* Never as if saved: the notice above says why, once. */}
+                      {progress.mode === 'memory' && ' · 저장되지 않음'}
+                    </p>
                   )
                 }
               />
@@ -233,11 +309,46 @@ export function ReviewPage() {
         ) : (
           <div className="practice-done">
             <h2>{history.length > 0 ? `${history.length}문제를 풀었습니다.` : '지금 복습할 문제가 없습니다.'}</h2>
-            <p>
-              {upcoming && upcoming > new Date()
-                ? `다음 복습은 ${formatDue(upcoming, new Date())}입니다.`
-                : '노트를 읽으며 새 문제를 풀거나, 내일 다시 오세요.'}
-            </p>
+            {upcomingAt !== undefined ? (
+              <p className="practice-next-due">
+                다음 복습은 {formatDue(new Date(upcomingAt), now)}입니다
+                {upcomingAt - now.getTime() < 3_600_000 && (
+                  // Read out as it changes would be noise: the countdown is for the eye.
+                  <span aria-hidden="true"> ({countdown(upcomingAt - now.getTime())} 남음)</span>
+                )}
+                . 그때가 되면 이 페이지에 바로 나타납니다.
+              </p>
+            ) : (
+              <p>지금 예정된 복습이 없습니다.</p>
+            )}
+            <ul className="practice-next-actions">
+              {moreNew.length > 0 && (
+                <li>
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => setQueue([...(queue ?? []), ...moreNew.slice(0, EXTRA_NEW)])}
+                  >
+                    새 문제 {Math.min(EXTRA_NEW, moreNew.length)}개 더 풀기
+                  </button>{' '}
+                  (오늘 새로 풀 문제 {progress.settings.newPerDay}개를 다 풀었습니다. 남은 새 문제 {moreNew.length}개)
+                </li>
+              )}
+              {nextNote && (
+                <li>
+                  아직 풀지 않은 문제가 있는 노트:{' '}
+                  <a href={`${import.meta.env.BASE_URL}${notePath(nextNote.slug).slice(1)}`}>{nextNote.title}</a>
+                </li>
+              )}
+              {note && (
+                <li>
+                  <Link to="/review/">모든 노트 복습하기</Link>
+                </li>
+              )}
+              <li>
+                <Link to="/stats/">학습 기록 보기</Link>
+              </li>
+            </ul>
             {hasUnexportedProgress(progress) && (
               <p className="practice-reminder">
                 아직 내보내지 않은 기록이 있습니다. 브라우저가 저장소를 지우면 사라질 수 있으니{' '}

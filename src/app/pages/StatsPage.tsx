@@ -7,7 +7,8 @@ import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { ProgressBackup } from '../quiz/ProgressBackup.tsx';
 import { ReviewHeatmap } from '../quiz/ReviewHeatmap.tsx';
 import { localDay } from '../quiz/scheduler.ts';
-import { dueQueue } from '../quiz/session.ts';
+import { EmptyStoreNotice } from '../quiz/EmptyStoreNotice.tsx';
+import { dueQueue, isEmptyStore } from '../quiz/session.ts';
 import { answersOutsideNotes, dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 import { ScrollFrame } from '../components/ScrollFrame.tsx';
@@ -43,9 +44,20 @@ export function StatsPage() {
       )}
 
       {!ready ? (
-        <p className="practice-status">진행 상황을 불러오는 중…</p>
+        <>
+          <p className="practice-status">진행 상황을 불러오는 중…</p>
+          <noscript>
+            <p className="practice-noscript">
+              학습 기록은 이 브라우저에 저장된 진행 상황을 자바스크립트로 읽어 보여 줍니다. 자바스크립트가 꺼져 있어 이
+              페이지는 비어 있습니다. 켜고 다시 열어 주세요. 노트는 자바스크립트 없이도 읽을 수 있습니다.
+            </p>
+          </noscript>
+        </>
       ) : (
         <>
+          {isEmptyStore(progress) && (
+            <EmptyStoreNotice importAction={<a href="#backup-title">아래 기록 보관에서 파일 가져오기</a>} />
+          )}
           <dl className="stat-cards">
             <div>
               <dt>지금 복습할 문제</dt>
