@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { ProgressState } from '../storage/progressStore.ts';
 import { MemoryModeNotice } from './MemoryModeNotice.tsx';
@@ -8,6 +8,15 @@ import { MemoryModeNotice } from './MemoryModeNotice.tsx';
 let owner: string | null = null;
 let closed = false;
 let region: HTMLElement | null = null;
+const listeners = new Set<() => void>();
+const setOwner = (next: string | null) => {
+  owner = next;
+  for (const listener of listeners) listener();
+};
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
 
 function noticeRegion(): HTMLElement {
   if (!region?.isConnected) {
@@ -24,26 +33,28 @@ function noticeRegion(): HTMLElement {
  * top), rendered by whichever question island saw memory mode first.
  */
 export function MemoryNoticeOnce({ questionId, progress }: { questionId: string; progress: ProgressState }) {
-  const [mine, setMine] = useState(false);
+  const shownBy = useSyncExternalStore(
+    subscribe,
+    () => owner,
+    () => null,
+  );
   const memory = progress.status === 'ready' && progress.mode === 'memory';
   useEffect(() => {
-    if (!memory || closed || (owner !== null && owner !== questionId)) return;
-    owner = questionId;
-    setMine(true);
+    if (!memory || closed || owner !== null) return;
+    setOwner(questionId);
     return () => {
       // Another page's question takes over after the page navigation replaced this one.
-      if (owner === questionId) owner = null;
-      setMine(false);
+      if (owner === questionId) setOwner(null);
     };
   }, [memory, questionId]);
-  if (!mine || closed) return null;
+  if (shownBy !== questionId || closed) return null;
   return createPortal(
     <MemoryModeNotice
       progress={progress}
       className="is-floating"
       onClose={() => {
         closed = true;
-        setMine(false);
+        setOwner(null);
       }}
     />,
     noticeRegion(),
