@@ -331,7 +331,8 @@ export function ReviewPage() {
                   >
                     새 문제 {Math.min(EXTRA_NEW, moreNew.length)}개 더 풀기
                   </button>{' '}
-                  (오늘 새로 풀 문제 {progress.settings.newPerDay}개를 다 풀었습니다. 남은 새 문제 {moreNew.length}개)
+                  (오늘의 새 문제 한도 {progress.settings.newPerDay}개에 닿았습니다. 아직 풀지 않은 문제{' '}
+                  {moreNew.length}개)
                 </li>
               )}
               {nextNote && (

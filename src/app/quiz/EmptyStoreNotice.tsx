@@ -9,13 +9,12 @@ import type { ReactNode } from 'react';
  */
 export function EmptyStoreNotice({ importAction }: { importAction: ReactNode }) {
   return (
-    <div className="practice-reminder empty-store" role="note" aria-label="저장된 기록 없음">
+    <div className="empty-store" role="note" aria-label="저장된 기록 없음">
       <p>
-        이 브라우저에는 아직 저장된 학습 기록이 없습니다. 처음이라면 그대로 시작하면 됩니다. 전에 문제를 푼 적이 있다면,
-        브라우저가 이 사이트의 데이터를 지웠을 수 있습니다: Safari는 7일 동안 찾지 않은 사이트의 데이터를 지우고, 어느
-        브라우저든 저장 공간이 부족하면 지웁니다.
+        이 브라우저에는 저장된 학습 기록이 없습니다. 전에 푼 기록이 있었다면 브라우저가 이 사이트의 데이터를 지운 것일
+        수 있습니다(Safari는 7일 동안 찾지 않은 사이트의 데이터를 지우고, 어느 브라우저든 저장 공간이 부족하면
+        지웁니다). 내보내 둔 파일이 있으면 가져와서 이어 가세요: {importAction}
       </p>
-      <p>내보내 둔 파일이 있으면 가져와서 이어 가세요. {importAction}</p>
     </div>
   );
 }
