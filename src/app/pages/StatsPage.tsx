@@ -8,7 +8,8 @@ import { ProgressBackup } from '../quiz/ProgressBackup.tsx';
 import { ReviewHeatmap } from '../quiz/ReviewHeatmap.tsx';
 import { localDay } from '../quiz/scheduler.ts';
 import { EmptyStoreNotice } from '../quiz/EmptyStoreNotice.tsx';
-import { dueQueue, isEmptyStore } from '../quiz/session.ts';
+import { dueQueue, isEmptyStore, nextDueAfter } from '../quiz/session.ts';
+import { useNow } from '../quiz/useNow.ts';
 import { answersOutsideNotes, dueWithin, retention, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 import { ScrollFrame } from '../components/ScrollFrame.tsx';
@@ -19,8 +20,9 @@ export function StatsPage() {
   const notes = useMemo(() => loaded ?? [], [loaded]);
   const progress = useProgress();
   useDocumentHead(statsHead());
-  const [now] = useState(() => new Date());
   const ids = useMemo(() => notes.flatMap((note) => note.questionIds), [notes]);
+  // The counts follow the clock: read again when the next question falls due.
+  const now = useNow(nextDueAfter(ids, progress.cards, new Date()));
   const perDay = useMemo(() => reviewsPerDay(progress.days), [progress.days]);
   const kept = retention(progress.days, now);
   const counts = stageCounts(ids, progress.cards);
