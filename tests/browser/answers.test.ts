@@ -13,6 +13,8 @@ const origin = inject('origin');
 const base = inject('base');
 const url = (route = '') => `${origin}${base}${route}`;
 const dbName = progressDatabaseName(base);
+// Each test answers on several pages; a shared machine under load takes longer than the default 30 s.
+const SLOW = 90_000;
 
 let browser: Browser;
 let context: BrowserContext;
@@ -76,7 +78,7 @@ async function answerOnReview(page: Page) {
 /** The header's due count. */
 const badgeCount = async (page: Page) => Number(await page.locator('.due-badge').getAttribute('data-count'));
 
-describe('storage that cannot keep answers (item 2)', () => {
+describe('storage that cannot keep answers (item 2)', { timeout: SLOW }, () => {
   const cases: { name: string; setup: (page: Page) => Promise<void> }[] = [
     {
       name: 'no IndexedDB',
@@ -161,7 +163,7 @@ describe('storage that cannot keep answers (item 2)', () => {
   }
 });
 
-describe('a note remembers what was answered (item 4)', () => {
+describe('a note remembers what was answered (item 4)', { timeout: SLOW }, () => {
   it('shows each question’s last result and next review, and the note’s progress, after a reload', async () => {
     const page = await (await newContext()).newPage();
     await open(page, 'notes/normalization/');
@@ -192,7 +194,7 @@ describe('a note remembers what was answered (item 4)', () => {
   });
 });
 
-describe('counts that follow the clock (item 5)', () => {
+describe('counts that follow the clock (item 5)', { timeout: SLOW }, () => {
   it('the header count and the review page bring back a question when it falls due, without a reload', async () => {
     const page = await (await newContext()).newPage();
     await page.clock.install();
@@ -249,14 +251,14 @@ describe('counts that follow the clock (item 5)', () => {
   });
 });
 
-describe('an empty store and the export reminder (item 6)', () => {
+describe('an empty store and the export reminder (item 6)', { timeout: SLOW }, () => {
   it('review and stats say a browser may clear site data, and offer import', async () => {
     const page = await (await newContext()).newPage();
     for (const route of ['stats/', 'review/']) {
       await open(page, route);
       const notice = page.getByRole('note', { name: '저장된 기록 없음' });
       await notice.waitFor();
-      expect(await notice.textContent()).toContain('브라우저가 이 사이트의 데이터를 지웠을 수 있습니다');
+      expect(await notice.textContent()).toContain('브라우저가 이 사이트의 데이터를 지운 것일 수 있습니다');
       await notice.getByRole('link', { name: /파일 가져오기/ }).click();
       await expect
         .poll(() => page.evaluate(() => location.pathname + location.hash))
@@ -328,7 +330,7 @@ describe('an empty store and the export reminder (item 6)', () => {
   });
 });
 
-describe('without JavaScript (item 10)', () => {
+describe('without JavaScript (item 10)', { timeout: SLOW }, () => {
   it('/review/, /stats/ and the questions of a note say why they cannot work', async () => {
     const page = await (await newContext({ javaScriptEnabled: false })).newPage();
     for (const route of ['review/', 'stats/']) {
@@ -345,7 +347,7 @@ describe('without JavaScript (item 10)', () => {
   });
 });
 
-describe('/review/?note=<slug> loaded fresh (item 11)', () => {
+describe('/review/?note=<slug> loaded fresh (item 11)', { timeout: SLOW }, () => {
   it('hydrates without a React error, then shows that note’s questions', async () => {
     const page = await (await newContext()).newPage();
     const errors: string[] = [];
