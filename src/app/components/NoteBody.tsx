@@ -3,6 +3,8 @@ import { useNavigate } from 'react-router';
 import type { NoteBlock } from '../../shared/note.ts';
 import { quizAnchorId } from '../../shared/quiz.ts';
 import { enhanceProse } from '../dom/enhanceProse.ts';
+import { watchStoredProgress } from '../islands/dueBadge.ts';
+import { showNoteAnswers } from '../islands/noteAnswers.ts';
 import { isPlainClick } from '../isPlainClick.ts';
 import { lazyEmbed } from '../lazyEmbed.ts';
 
@@ -39,9 +41,16 @@ export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
     };
     element.addEventListener('click', onClick);
     const stop = enhanceProse(element, setAnnouncement);
+    // The note's answered marks; on a prerendered page the island loader fills them.
+    const scope = element.closest('article') ?? element;
+    const marks = watchStoredProgress(
+      () => scope,
+      (data, now) => showNoteAnswers(scope, data, now),
+    );
     return () => {
       element.removeEventListener('click', onClick);
       stop();
+      marks.stop();
     };
   }, [blocks, navigate]);
 
@@ -75,19 +84,25 @@ function NoteBlockView({ block }: { block: NoteBlock }) {
   switch (block.kind) {
     case 'quiz':
       return (
-        <Suspense
-          fallback={
-            <div
-              className="quiz quiz-loading"
-              data-question-id={block.question.id}
-              id={quizAnchorId(block.question.id)}
-            />
-          }
-        >
-          <div className="island" data-island="quiz" data-island-id={block.question.id}>
-            <QuizBlock question={block.question} />
-          </div>
-        </Suspense>
+        <>
+          {/* Filled from storage once the page runs (islands/noteAnswers.ts); one line high from the first paint. */}
+          <p className="quiz-status" data-quiz-status={block.question.id} data-quiz-type={block.question.type}>
+            {'\u00a0'}
+          </p>
+          <Suspense
+            fallback={
+              <div
+                className="quiz quiz-loading"
+                data-question-id={block.question.id}
+                id={quizAnchorId(block.question.id)}
+              />
+            }
+          >
+            <div className="island" data-island="quiz" data-island-id={block.question.id}>
+              <QuizBlock question={block.question} />
+            </div>
+          </Suspense>
+        </>
       );
     case 'diagram':
       return (

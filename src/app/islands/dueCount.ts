@@ -14,6 +14,14 @@ export interface CardDue {
   /** ISO date. */
   due: string;
   state: number;
+  /** ISO date of the last answer, when stored. */
+  lastReview?: string;
+}
+
+/** A question's latest stored answer: ts-fsrs's rating (1 Again … 4 Easy) and its ISO time. */
+export interface LastAnswer {
+  rating: number;
+  review: string;
 }
 
 /** The daily limit of reviews of remembered cards, and how many were done today. */
@@ -61,6 +69,8 @@ export interface StoredDueData extends ReviewAllowance {
   newStartedToday: number;
   /** Questions the learner suspended in the question browser (`questionMarks` in `meta`). */
   suspended: Set<string>;
+  /** The latest answer of each question asked for (`lastFor`) that has one among the stored answers. */
+  last: Map<string, LastAnswer>;
 }
 
 // The defaults of storage/progressSchema.ts (`defaultSchedulerSettings`), not imported: zod stays out of the loader.
@@ -76,11 +86,12 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
   });
 
 /**
- * Reads cards, the daily limit and today's first answers. Resolves to null
+ * Reads cards, the daily limit and today's first answers, and the latest
+ * answer of each question in `lastFor` (a note's questions). Resolves to null
  * when there is no usable database (never answered, blocked, another shape):
  * the badge then counts every question as new. Never creates the database.
  */
-export function readDueData(name: string, now: Date): Promise<StoredDueData | null> {
+export function readDueData(name: string, now: Date, lastFor: readonly string[] = []): Promise<StoredDueData | null> {
   if (typeof indexedDB === 'undefined') return Promise.resolve(null);
   return new Promise((resolve) => {
     let opening: IDBOpenDBRequest;
@@ -97,7 +108,7 @@ export function readDueData(name: string, now: Date): Promise<StoredDueData | nu
     opening.onsuccess = () => {
       const db = opening.result;
       db.onversionchange = () => db.close();
-      readFrom(db, now).then(
+      readFrom(db, now, lastFor).then(
         (data) => {
           db.close();
           resolve(data);
@@ -111,22 +122,28 @@ export function readDueData(name: string, now: Date): Promise<StoredDueData | nu
   });
 }
 
-async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | null> {
-  const stores = ['cards', 'meta'];
+async function readFrom(db: IDBDatabase, now: Date, lastFor: readonly string[]): Promise<StoredDueData | null> {
+  const stores = ['cards', 'meta', 'logs'];
   if (!stores.every((store) => db.objectStoreNames.contains(store))) return null;
   // Version 2 keeps per-day totals; a version-1 database (not yet upgraded by the store) has only the answers.
   const hasDays = db.objectStoreNames.contains('days');
-  const tx = db.transaction(hasDays ? [...stores, 'days'] : [...stores, 'logs'], 'readonly');
+  const tx = db.transaction(hasDays ? [...stores, 'days'] : stores, 'readonly');
   const records = (await request(tx.objectStore('cards').getAll())) as {
     questionId?: unknown;
-    card?: { due?: unknown; state?: unknown };
+    card?: { due?: unknown; state?: unknown; last_review?: unknown };
   }[];
   const cards: CardDue[] = [];
   for (const record of records) {
     const { questionId, card } = record;
     if (typeof questionId === 'string' && typeof card?.due === 'string' && typeof card.state === 'number')
-      cards.push({ questionId, due: card.due, state: card.state });
+      cards.push({
+        questionId,
+        due: card.due,
+        state: card.state,
+        ...(typeof card.last_review === 'string' ? { lastReview: card.last_review } : {}),
+      });
   }
+  const last = await lastAnswers(tx.objectStore('logs'), lastFor);
   const settings = (await request(tx.objectStore('meta').get('settings'))) as
     { value?: { newPerDay?: unknown; maxReviewsPerDay?: unknown } } | undefined;
   const limit = settings?.value?.newPerDay;
@@ -158,7 +175,28 @@ async function readFrom(db: IDBDatabase, now: Date): Promise<StoredDueData | nul
     maxReviewsPerDay,
     reviewedToday: today.reviewed,
     suspended,
+    last,
   };
+}
+
+/**
+ * The latest stored answer of each of `ids`: the last one added under its id
+ * (answers are added in time order; an import's go to `answerBatches` and are
+ * not looked at, so a question answered only there has none).
+ */
+async function lastAnswers(logs: IDBObjectStore, ids: readonly string[]): Promise<Map<string, LastAnswer>> {
+  const last = new Map<string, LastAnswer>();
+  if (ids.length === 0 || !logs.indexNames.contains('byQuestion')) return last;
+  const index = logs.index('byQuestion');
+  await Promise.all(
+    ids.map(async (id) => {
+      const cursor = await request(index.openCursor(IDBKeyRange.only(id), 'prev'));
+      const log = (cursor?.value as { log?: { rating?: unknown; review?: unknown } } | undefined)?.log;
+      if (typeof log?.rating === 'number' && typeof log.review === 'string')
+        last.set(id, { rating: log.rating, review: log.review });
+    }),
+  );
+  return last;
 }
 
 /** YYYY-MM-DD of the local day, as the store keys its day totals (quiz/scheduler.ts `localDay`). */

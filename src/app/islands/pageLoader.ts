@@ -4,8 +4,9 @@
  * copy buttons, wide tables, the table of contents (highlight, the phone's
  * bar with reading progress), where the reader is (for 이어 읽기), search (the
  * button and its shortcuts), and the taps index.html's inline script kept
- * before this ran. On idle: the due badge; once the page has loaded and gone
- * idle: the service worker (and with it the precache). When a
+ * before this ran. On idle: the due badge and the note's answered marks; once
+ * the page has loaded and gone idle: the service worker (and with it the
+ * precache). When a
  * reader shows intent to follow a link to another note: the page navigation.
  * Each quiz and diagram is an island (`islandWaking.ts`).
  */
@@ -15,7 +16,7 @@ import { landOnStep } from '../dom/landOnStep.ts';
 import { startPageBar } from '../dom/pageBar.ts';
 import { trackReading } from '../dom/trackReading.ts';
 import { opensSearch } from '../search/opensSearch.ts';
-import { startDueBadge } from './dueBadge.ts';
+import { refreshProgressMarks, startDueBadge } from './dueBadge.ts';
 import { keepEarlyIslandInput, keepEarlyTap, wakeIslands } from './islandWaking.ts';
 import { followLinksInPlace, navigateTo } from './linkIntent.ts';
 import { openSearch } from './searchStandIn.ts';
@@ -51,6 +52,8 @@ function startMain(main: HTMLElement): void {
 
 function onSwapped(main: HTMLElement): void {
   startMain(main);
+  // The new note's answered marks.
+  refreshProgressMarks();
   void import('./hydrateIsland.tsx').then((module) => module.unmountDetached());
 }
 

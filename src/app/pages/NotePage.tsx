@@ -44,12 +44,16 @@ export function NotePage() {
           <NoteMetaLine note={note} />
           <NotePrerequisites note={note} notes={notes} />
           {note.questionIds.length > 0 && (
-            <p className="note-practice">
+            <div className="note-practice">
               <Link to={`/review/?note=${note.slug}`} className="button-secondary">
                 이 노트 문제 풀기 ({note.questionIds.length}문제)
               </Link>{' '}
               <AnkiDeckLink slug={note.slug} className="button-secondary" />
-            </p>
+              {/* Which questions are done, from storage (islands/noteAnswers.ts); the line is reserved. */}
+              <p className="note-answers" data-note-answers="">
+                {'\u00a0'}
+              </p>
+            </div>
           )}
         </header>
 

@@ -7,8 +7,12 @@ import { reviewHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { answerQuestion, undoAnswer, type AnswerRecord } from '../quiz/answerQuestion.ts';
 import { formatDue } from '../quiz/formatDue.ts';
+import { EmptyStoreNotice } from '../quiz/EmptyStoreNotice.tsx';
+import { MemoryModeNotice } from '../quiz/MemoryModeNotice.tsx';
 import { QuestionView } from '../quiz/QuestionView.tsx';
-import { hasUnexportedProgress } from '../quiz/session.ts';
+import { State } from '../quiz/scheduler.ts';
+import { dueQueue, hasUnexportedProgress, isEmptyStore, nextDueAfter } from '../quiz/session.ts';
+import { useHydrated, useNow } from '../quiz/useNow.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 import type { AnswerSummary } from '../storage/progressStore.ts';
 import { pickChoiceByKey, promptForEnter } from '../study/choiceKeys.ts';
@@ -17,6 +21,7 @@ import type { SessionAnswer } from '../study/sessionResults.ts';
 import { buildStudyQueue, describePlan, needsSummary, parseStudyPlan, type StudyPlan } from '../study/studyPlan.ts';
 
 interface ReviewData {
+  /** Every question: the page filters by `note` itself, once hydrated (see `ReviewPage`). */
   questions: QuizQuestion[];
   /** Every term as a flashcard (`term:<id>`); in the queue only when the learner has switched them on. */
   termCards: QuizQuestion[];
@@ -24,6 +29,9 @@ interface ReviewData {
   /** What to study, from the query (`study/studyPlan.ts`); `?note=<slug>` alone is "practise this note". */
   plan: StudyPlan;
 }
+
+/** What the prerendered page shows: the plain due queue of every note. */
+const PRERENDERED_PLAN = parseStudyPlan(new URLSearchParams(), new Set(), () => new Set());
 
 /** Loads every question (its own chunk, only for this page). */
 export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<ReviewData> {
@@ -43,6 +51,18 @@ export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<Rev
   return { questions, termCards, noteTitles, plan };
 }
 
+/** How many new questions "새 문제 더 풀기" adds past the daily limit. */
+const EXTRA_NEW = 10;
+
+/** "0:42", "12:05", "1:02:03": the time left until a question falls due, for the live countdown. */
+function countdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
 /**
  * A review session: due questions across all notes (or one note), or what
  * the learner chose (`study/studyPlan.ts`), one at a time, scheduled with
@@ -56,7 +76,11 @@ export function ReviewPage() {
 }
 
 function ReviewSession() {
-  const { questions, termCards, noteTitles, plan } = useLoaderData() as ReviewData;
+  const { questions, termCards, noteTitles, plan: asked } = useLoaderData() as ReviewData;
+  // GitHub Pages serves /review/'s HTML, prerendered for the plain due queue, whatever
+  // the query: hydrate what it shows, then apply the query (else React error #418).
+  const hydrated = useHydrated();
+  const plan = hydrated ? asked : PRERENDERED_PLAN;
   const note = plan.note;
   const progress = useProgress();
   const sectionTitle = plan.section
@@ -96,7 +120,7 @@ function ReviewSession() {
   const [notice, setNotice] = useState('');
   const panel = useRef<HTMLDivElement>(null);
 
-  if (progress.status === 'ready' && queue === null && (summary !== null || !needsSummary(plan))) {
+  if (hydrated && progress.status === 'ready' && queue === null && (summary !== null || !needsSummary(plan))) {
     // Set once, while rendering, as soon as stored progress is known.
     const now = new Date();
     // Term flashcards join the plan's questions when the learner has switched them on (on /glossary/).
@@ -106,6 +130,48 @@ function ReviewSession() {
   }
 
   const current = queue && position < queue.length ? byId.get(queue[position] as string) : undefined;
+  const ahead = useMemo(() => new Set(queue?.slice(position)), [queue, position]);
+  /** When the next question not already ahead in the queue falls due. */
+  const upcomingAt = useMemo(
+    () =>
+      nextDueAfter(
+        [...byId.keys()].filter((id) => !ahead.has(id)),
+        progress.cards,
+        new Date(),
+      ),
+    // `answered` too: an answer moves the card's due date.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [byId, ahead, progress.cards, answered],
+  );
+  // The clock: each second while the empty queue counts down, else at the next due time.
+  const now = useNow(upcomingAt, current ? 60_000 : 1000);
+  // Started questions that fell due since the session began (an answer graded "다시" comes
+  // back in a minute) join its end, as in Anki; the one on screen stays where it is.
+  const fallen = useMemo(() => {
+    if (queue === null || progress.status !== 'ready') return [];
+    return dueQueue([...byId.keys()], progress, now).filter((id) => {
+      const card = progress.cards.get(id);
+      return !ahead.has(id) && card !== undefined && card.state !== State.New;
+    });
+  }, [queue, progress, byId, now, ahead]);
+  if (queue !== null && fallen.length > 0) setQueue([...queue, ...fallen]);
+
+  /** Questions never answered that today's limit left out, for "새 문제 더 풀기". */
+  const moreNew = useMemo(
+    () =>
+      queue === null
+        ? []
+        : [...byId.keys()].filter((id) => {
+            const card = progress.cards.get(id);
+            return (!card || card.state === State.New) && !isTermCardId(id) && !queue.includes(id);
+          }),
+    [queue, byId, progress.cards],
+  );
+  /** The first note (in reading order) with questions never answered: where to go next. */
+  const nextNote = useMemo(() => {
+    const slug = questions.find((question) => !progress.cards.has(question.id))?.noteSlug;
+    return slug ? { slug, title: noteTitles[slug] ?? slug } : undefined;
+  }, [questions, progress.cards, noteTitles]);
 
   const next = () => {
     setAnswered(false);
@@ -243,20 +309,36 @@ function ReviewSession() {
         단축키: <kbd>Space</kbd>/<kbd>Enter</kbd> 답 보기·확인·다음, <kbd>1</kbd>–<kbd>9</kbd> 보기 고르기, <kbd>1</kbd>
         –<kbd>4</kbd> 플래시카드 채점, <kbd>Z</kbd> 되돌리기
       </p>
-      {progress.problems.length > 0 && (
-        <div className="practice-problems" role="alert">
-          {progress.problems.map((problem) => (
-            <p key={problem}>{problem}</p>
-          ))}
-          <p>
-            <Link to="/stats/">학습 기록에서 백업 받기</Link>
-          </p>
-        </div>
+      {progress.status === 'ready' && progress.mode === 'memory' ? (
+        <MemoryModeNotice progress={progress} />
+      ) : (
+        progress.problems.length > 0 && (
+          <div className="practice-problems" role="alert">
+            {progress.problems.map((problem) => (
+              <p key={problem}>{problem}</p>
+            ))}
+            <p>
+              <Link to="/stats/">학습 기록에서 백업 받기</Link>
+            </p>
+          </div>
+        )
       )}
 
       <div ref={panel} className={`practice-panel${plan.record ? '' : ' is-practice'}`}>
+        {isEmptyStore(progress) && history.length === 0 && (
+          <EmptyStoreNotice importAction={<Link to="/stats/#backup-title">학습 기록 페이지에서 파일 가져오기</Link>} />
+        )}
         {progress.status === 'loading' || queue === null ? (
-          <p className="practice-status">진행 상황을 불러오는 중…</p>
+          <>
+            <p className="practice-status">진행 상황을 불러오는 중…</p>
+            <noscript>
+              <p className="practice-noscript">
+                복습은 이 브라우저에 저장된 진행 상황을 자바스크립트로 읽고 문제를 채점합니다. 자바스크립트가 꺼져 있어
+                이 페이지는 동작하지 않습니다. 켜고 다시 열어 주세요. 노트와 노트 안의 문제 글은 자바스크립트 없이도
+                읽을 수 있습니다.
+              </p>
+            </noscript>
+          </>
         ) : current ? (
           <>
             <p className="practice-source">
@@ -288,7 +370,11 @@ function ReviewSession() {
                 footer={
                   plan.record &&
                   progress.cards.get(current.id) && (
-                    <p className="quiz-next">다음 복습: {formatDue(progress.cards.get(current.id)!.due, new Date())}</p>
+                    <p className="quiz-next">
+                      다음 복습: {formatDue(progress.cards.get(current.id)!.due, new Date())}
+                      {/* Never as if saved: the notice above says why, once. */}
+                      {progress.mode === 'memory' && ' · 저장되지 않음'}
+                    </p>
                   )
                 }
               />
@@ -322,12 +408,50 @@ function ReviewSession() {
             ) : (
               <>
                 <h2>{plan.kind === 'due' ? '지금 복습할 문제가 없습니다.' : '이 조건에 맞는 문제가 없습니다.'}</h2>
-                <p>
-                  {upcoming && upcoming > new Date()
-                    ? `다음 복습은 ${formatDue(upcoming, new Date())}입니다.`
-                    : '노트를 읽으며 새 문제를 풀거나, 내일 다시 오세요.'}{' '}
-                  <Link to="/study/">다른 조건으로 공부하기</Link>
-                </p>
+                {upcomingAt !== undefined ? (
+                  <p className="practice-next-due">
+                    다음 복습은 {formatDue(new Date(upcomingAt), now)}입니다
+                    {upcomingAt - now.getTime() < 3_600_000 && (
+                      // Read out as it changes would be noise: the countdown is for the eye.
+                      <span aria-hidden="true"> ({countdown(upcomingAt - now.getTime())} 남음)</span>
+                    )}
+                    . 그때가 되면 이 페이지에 바로 나타납니다.
+                  </p>
+                ) : (
+                  <p>지금 예정된 복습이 없습니다.</p>
+                )}
+                <ul className="practice-next-actions">
+                  {moreNew.length > 0 && (
+                    <li>
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        onClick={() => setQueue([...(queue ?? []), ...moreNew.slice(0, EXTRA_NEW)])}
+                      >
+                        새 문제 {Math.min(EXTRA_NEW, moreNew.length)}개 더 풀기
+                      </button>{' '}
+                      (오늘의 새 문제 한도 {progress.settings.newPerDay}개에 닿았습니다. 아직 풀지 않은 문제{' '}
+                      {moreNew.length}개)
+                    </li>
+                  )}
+                  {nextNote && (
+                    <li>
+                      아직 풀지 않은 문제가 있는 노트:{' '}
+                      <a href={`${import.meta.env.BASE_URL}${notePath(nextNote.slug).slice(1)}`}>{nextNote.title}</a>
+                    </li>
+                  )}
+                  {note && (
+                    <li>
+                      <Link to="/review/">모든 노트 복습하기</Link>
+                    </li>
+                  )}
+                  <li>
+                    <Link to="/study/">다른 조건으로 공부하기</Link>
+                  </li>
+                  <li>
+                    <Link to="/stats/">학습 기록 보기</Link>
+                  </li>
+                </ul>
               </>
             )}
             {hasUnexportedProgress(progress) && (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { notePath } from '../../shared/routes.ts';
@@ -7,7 +7,9 @@ import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { ProgressBackup } from '../quiz/ProgressBackup.tsx';
 import { ReviewHeatmap } from '../quiz/ReviewHeatmap.tsx';
 import { localDay } from '../quiz/scheduler.ts';
-import { dueQueue } from '../quiz/session.ts';
+import { EmptyStoreNotice } from '../quiz/EmptyStoreNotice.tsx';
+import { dueQueue, isEmptyStore, nextDueAfter } from '../quiz/session.ts';
+import { useNow } from '../quiz/useNow.ts';
 import { answersOutsideNotes, reviewsPerDay, stageCounts } from '../quiz/stats.ts';
 import { accuracyByNote, dueForecast, studyStreak, trueRetention } from '../quiz/answerStats.ts';
 import { ForecastChart } from '../quiz/ForecastChart.tsx';
@@ -23,8 +25,9 @@ export function StatsPage() {
   const notes = useMemo(() => loaded ?? [], [loaded]);
   const progress = useProgress();
   useDocumentHead(statsHead());
-  const [now] = useState(() => new Date());
   const ids = useMemo(() => notes.flatMap((note) => note.questionIds), [notes]);
+  // The counts follow the clock: read again when the next question falls due.
+  const now = useNow(nextDueAfter(ids, progress.cards, new Date()));
   const perDay = useMemo(() => reviewsPerDay(progress.days), [progress.days]);
   // Accuracy per note over this many days; retention over the last 30 of them.
   const ACCURACY_DAYS = 90;
@@ -58,9 +61,20 @@ export function StatsPage() {
       )}
 
       {!ready ? (
-        <p className="practice-status">진행 상황을 불러오는 중…</p>
+        <>
+          <p className="practice-status">진행 상황을 불러오는 중…</p>
+          <noscript>
+            <p className="practice-noscript">
+              학습 기록은 이 브라우저에 저장된 진행 상황을 자바스크립트로 읽어 보여 줍니다. 자바스크립트가 꺼져 있어 이
+              페이지는 비어 있습니다. 켜고 다시 열어 주세요. 노트는 자바스크립트 없이도 읽을 수 있습니다.
+            </p>
+          </noscript>
+        </>
       ) : (
         <>
+          {isEmptyStore(progress) && (
+            <EmptyStoreNotice importAction={<a href="#backup-title">아래 기록 보관에서 파일 가져오기</a>} />
+          )}
           <dl className="stat-cards">
             <div>
               <dt>지금 복습할 문제</dt>

@@ -1,17 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import type { ImportPreview, ProgressState } from '../storage/progressStore.ts';
 import { hasUnexportedProgress } from './session.ts';
+import { downloadJson, exportProgressFile } from './exportProgressFile.ts';
 import { getProgressStore } from './useProgress.ts';
-
-function download(name: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Export to a JSON file, import back with a preview and an explicit choice
@@ -34,10 +25,7 @@ export function ProgressBackup({
   const [applying, setApplying] = useState<{ done: number; total: number } | null>(null);
 
   const exportNow = async () => {
-    const store = await getProgressStore();
-    const now = new Date();
-    download(`study-notes-progress-${now.toISOString().slice(0, 10)}.json`, await store.exportProgress(now));
-    await store.markExported(now);
+    await exportProgressFile();
     setMessage('진행 상황을 파일로 내보냈습니다.');
   };
 
@@ -73,7 +61,7 @@ export function ProgressBackup({
   };
 
   const downloadBackups = async () => {
-    download('study-notes-damaged-records.json', await (await getProgressStore()).readBackups());
+    downloadJson('study-notes-damaged-records.json', await (await getProgressStore()).readBackups());
   };
 
   return (

@@ -26,6 +26,8 @@ export interface QuestionViewProps {
   showSectionLink?: boolean;
   /** The root's id, for a question shown inside its note (see `quizAnchorId`). */
   anchorId?: string;
+  /** Said in place of the answer buttons when scripts are off (prerendered note pages). */
+  noScriptHint?: string;
 }
 
 type Phase = 'answering' | 'saving' | 'done';
@@ -42,6 +44,7 @@ export function QuestionView({
   card,
   showSectionLink = true,
   anchorId,
+  noScriptHint,
 }: QuestionViewProps) {
   const [phase, setPhase] = useState<Phase>('answering');
   const [correct, setCorrect] = useState<boolean | null>(null);
@@ -104,6 +107,11 @@ export function QuestionView({
           onSubmit={(ok) => void submit(ratingForAnswer(ok), ok)}
           showAnswers={phase === 'done'}
         />
+      )}
+      {noScriptHint && (
+        <noscript>
+          <p className="quiz-noscript">{noScriptHint}</p>
+        </noscript>
       )}
       <div className="quiz-result" role="status" aria-live="polite">
         {error && <p className="quiz-error">{error}</p>}

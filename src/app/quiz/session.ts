@@ -1,6 +1,6 @@
 import { schedulerSettings } from '../storage/progressSchema.ts';
 import type { ProgressState } from '../storage/progressStore.ts';
-import { buildQueue, localDay } from './scheduler.ts';
+import { buildQueue, localDay, State } from './scheduler.ts';
 
 /** New questions the learner started today (first answers given today), for the daily limit. */
 export function newStartedToday(progress: ProgressState, now: Date): number {
@@ -34,4 +34,26 @@ export function dueQueue(ids: readonly string[], progress: ProgressState, now: D
 export function hasUnexportedProgress(progress: ProgressState): boolean {
   if (!progress.lastChangeAt || progress.answerCount === 0) return false;
   return !progress.lastExportAt || progress.lastExportAt < progress.lastChangeAt;
+}
+
+/** When the next of `ids`' started cards falls due after `now` (ms since the epoch), if any. */
+export function nextDueAfter(ids: Iterable<string>, cards: ProgressState['cards'], now: Date): number | undefined {
+  let soonest: number | undefined;
+  for (const id of ids) {
+    const card = cards.get(id);
+    if (!card || card.state === State.New) continue;
+    const at = card.due.getTime();
+    if (at > now.getTime() && (soonest === undefined || at < soonest)) soonest = at;
+  }
+  return soonest;
+}
+
+/** Whether the store holds nothing at all: a first visit, or a browser that cleared the site's data. */
+export function isEmptyStore(progress: ProgressState): boolean {
+  return (
+    progress.status === 'ready' &&
+    progress.mode === 'indexeddb' &&
+    progress.cards.size === 0 &&
+    progress.answerCount === 0
+  );
 }

@@ -84,6 +84,11 @@ export interface ProgressStore {
   exportProgress(now: Date): Promise<ExportFile>;
   markExported(at: Date): Promise<void>;
   /**
+   * Answers given after `since` (all when null), counted through the time
+   * index without reading them: the export reminder on note pages.
+   */
+  countAnswersSince(since: Date | null): Promise<number>;
+  /**
    * Validates a file and counts what importing it would change; a bad file
    * changes nothing and says what is wrong. With `questionIds` (the site's
    * questions) the preview also lists the file's questions this site lacks.
@@ -350,6 +355,12 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
       if (db) await db.put('meta', { key: 'lastExportAt', value: at.toISOString() });
       emit({ ...state, lastExportAt: at });
       announce();
+    },
+
+    async countAnswersSince(since) {
+      const after = since?.toISOString();
+      if (!db) return memoryAnswers.filter((answer) => !after || answer.log.review > after).length;
+      return db.countFromIndex('logs', 'byReview', after ? IDBKeyRange.lowerBound(after, true) : undefined);
     },
 
     async previewImport(text, { questionIds } = {}) {
