@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { launchBrowser } from './launchBrowser.ts';
 
@@ -13,6 +13,9 @@ const url = (route = '') => `${origin}${base}${route}`;
 /** A single-choice question and a flashcard of the normalization note (ids are permanent). */
 const CHOICE = 'db-fd-partial-01';
 const FLASHCARD = 'db-unf-repeating-flash';
+
+// Each test walks through several pages; on a shared, busy machine that takes more than the default 30 s.
+vi.setConfig({ testTimeout: 240_000 });
 
 let browser: Browser;
 let context: BrowserContext;
@@ -205,6 +208,15 @@ describe('study pages at 320 px and desktop, light and dark', () => {
           await open(page, route);
           if (route === 'questions/') await page.locator('.questions-page[data-state="ready"]').waitFor();
           else await expect.poll(() => page.locator('.study-summary').textContent()).toMatch(/문제를 풉니다/);
+          const wide = await page.evaluate(
+            (limit) =>
+              [...document.querySelectorAll('main *')]
+                .filter((element) => element.getBoundingClientRect().right > limit + 1)
+                .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+                .slice(0, 5),
+            width,
+          );
+          expect(wide, route).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
           expect(await axeViolations(page)).toEqual([]);
         }
