@@ -39,6 +39,8 @@ import { observePaint } from './observedPaint.ts';
 import { islandsFigures } from './islandsBench.ts';
 import { benchDueQueue } from './quizBench.ts';
 import { syntheticNote } from './syntheticNote.ts';
+import { syntheticQuizzes } from './syntheticQuizzes.ts';
+import { printDeckSizes, printStatsBench } from './statsBench.ts';
 
 const BASE = '/study-notes/';
 
@@ -201,7 +203,11 @@ try {
   const syntheticDir = path.join(work, 'content-1000');
   await import('node:fs/promises').then((fs) => fs.mkdir(syntheticDir));
   for (let i = 1; i <= 1000; i++) {
-    await writeFile(path.join(syntheticDir, `note-${String(i).padStart(4, '0')}.md`), syntheticNote(i, 1000));
+    // Ten questions each (issue 21): /stats/ is measured with 10,000 cards of these notes.
+    await writeFile(
+      path.join(syntheticDir, `note-${String(i).padStart(4, '0')}.md`),
+      syntheticNote(i, 1000) + syntheticQuizzes(i),
+    );
   }
   const bigOut = path.join(work, 'dist-1000');
   const bigBuild = await buildSite(syntheticDir, bigOut);
@@ -227,6 +233,11 @@ try {
       `  ${label.padEnd(22)} ${String(precache.entries).padStart(5)} files ${kb(precache.bytes).padStart(12)}`,
     );
   }
+
+  console.log('\nAnki decks (.apkg, precached):');
+  await printDeckSizes('5 real notes', realOut);
+  await printDeckSizes('1,000 synthetic notes', bigOut);
+  await printStatsBench(bigOut, BASE);
 
   await searchFigures(realOut, bigOut);
   await diagramFigures(work, realOut, bigOut);

@@ -85,27 +85,29 @@ export function StatsPage() {
               {kept?.repeat ? (
                 <>
                   <dd>{percent(kept.repeat.rate)}</dd>
-                  <p>다시 본 문제에 답한 {kept.repeat.count}번 기준</p>
+                  <dd className="stat-note">다시 본 문제에 답한 {kept.repeat.count}번 기준</dd>
                 </>
               ) : kept?.first ? (
                 <>
                   <dd>{percent(kept.first.rate)}</dd>
-                  <p>처음 답한 {kept.first.count}문제의 정답률입니다. 다시 볼 때부터 기억률을 셉니다.</p>
+                  <dd className="stat-note">
+                    처음 답한 {kept.first.count}문제의 정답률입니다. 다시 볼 때부터 기억률을 셉니다.
+                  </dd>
                 </>
               ) : (
                 <>
                   <dd>—</dd>
-                  <p>{recent ? '최근 30일에 답한 문제가 없습니다.' : '답을 읽는 중…'}</p>
+                  <dd className="stat-note">{recent ? '최근 30일에 답한 문제가 없습니다.' : '답을 읽는 중…'}</dd>
                 </>
               )}
             </div>
             <div>
               <dt>연속 학습</dt>
               <dd>{streak.current}일</dd>
-              <p className="streak-note">
+              <dd className="stat-note">
                 {streak.current > 0 && !streak.answeredToday ? '오늘 풀면 이어집니다. ' : ''}가장 길게 {streak.longest}
                 일
-              </p>
+              </dd>
             </div>
             <div>
               <dt>30일 안에 복습</dt>

@@ -42,32 +42,13 @@ export function ReviewHeatmap({ perDay, now }: { perDay: ReadonlyMap<string, num
     cells.push({ x: week, y: index % 7, day, count });
   }
   const level = (count: number) => (count === 0 ? 0 : count < 5 ? 1 : count < 15 ? 2 : count < 30 ? 3 : 4);
-  const width = LEFT + WEEKS * (CELL + GAP);
+  const width = WEEKS * (CELL + GAP);
   const height = TOP + 7 * (CELL + GAP);
   return (
     <figure className="heatmap">
-      {/* On a phone the calendar keeps a readable size and scrolls sideways, opened at today. */}
-      {/* Focusable so the keyboard can scroll it (WCAG 2.1.1), as ScrollFrame does. */}
-      <div
-        className="heatmap-scroll"
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        tabIndex={0}
-        role="region"
-        aria-label="날짜별 복습 달력"
-        ref={(element) => {
-          if (element) element.scrollLeft = element.scrollWidth;
-        }}
-      >
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-label={`최근 ${WEEKS}주 동안 ${activeDays}일 복습했고, 모두 ${total}번 답했습니다.`}
-        >
-          {months.map((month) => (
-            <text key={month.x} className="chart-label" x={LEFT + month.x * (CELL + GAP)} y={TOP - 6}>
-              {month.label}
-            </text>
-          ))}
+      <div className="heatmap-frame">
+        {/* The weekday names stay in view while the weeks scroll. */}
+        <svg className="heatmap-weekdays" width={LEFT} height={height} aria-hidden="true">
           {WEEKDAYS.map((name, row) =>
             row % 2 === 1 ? (
               <text
@@ -81,20 +62,46 @@ export function ReviewHeatmap({ perDay, now }: { perDay: ReadonlyMap<string, num
               </text>
             ) : null,
           )}
-          {cells.map((cell) => (
-            <rect
-              key={cell.day}
-              x={LEFT + cell.x * (CELL + GAP)}
-              y={TOP + cell.y * (CELL + GAP)}
-              width={CELL}
-              height={CELL}
-              rx={3}
-              className={`heat-${level(cell.count)}`}
-            >
-              <title>{`${cell.day} (${WEEKDAYS[cell.y]}): ${cell.count}번`}</title>
-            </rect>
-          ))}
         </svg>
+        {/* On a phone the calendar keeps its size and scrolls sideways, opened at today. */}
+        {/* Focusable so the keyboard can scroll it (WCAG 2.1.1), as ScrollFrame does. */}
+        <div
+          className="heatmap-scroll"
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+          tabIndex={0}
+          role="region"
+          aria-label="날짜별 복습 달력"
+          ref={(element) => {
+            if (element) element.scrollLeft = element.scrollWidth;
+          }}
+        >
+          <svg
+            width={width}
+            height={height}
+            viewBox={`0 0 ${width} ${height}`}
+            role="img"
+            aria-label={`최근 ${WEEKS}주 동안 ${activeDays}일 복습했고, 모두 ${total}번 답했습니다.`}
+          >
+            {months.map((month) => (
+              <text key={month.x} className="chart-label" x={month.x * (CELL + GAP)} y={TOP - 6}>
+                {month.label}
+              </text>
+            ))}
+            {cells.map((cell) => (
+              <rect
+                key={cell.day}
+                x={cell.x * (CELL + GAP)}
+                y={TOP + cell.y * (CELL + GAP)}
+                width={CELL}
+                height={CELL}
+                rx={3}
+                className={`heat-${level(cell.count)}`}
+              >
+                <title>{`${cell.day} (${WEEKDAYS[cell.y]}): ${cell.count}번`}</title>
+              </rect>
+            ))}
+          </svg>
+        </div>
       </div>
       <figcaption>
         <span>적음</span>
