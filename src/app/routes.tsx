@@ -1,11 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { loadNoteBySlug, loadNoteList, notFound } from './noteData.ts';
+import { loadNoteBySlug, loadNoteList, loadNotesWithTag, notFound } from './noteData.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoadingPage } from './pages/LoadingPage.tsx';
 import { NotePage } from './pages/NotePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
+import { TagPage } from './pages/TagPage.tsx';
 
 /** Route ids, the keys of loader data (also in hydration data). */
 export const ROOT_ROUTE_ID = 'root';
@@ -13,6 +14,7 @@ export const NOTE_ROUTE_ID = 'note';
 export const NOT_FOUND_ROUTE_ID = 'not-found';
 export const REVIEW_ROUTE_ID = 'review';
 export const STATS_ROUTE_ID = 'stats';
+export const TAG_ROUTE_ID = 'tag';
 
 export const routes: RouteObject[] = [
   {
@@ -29,6 +31,13 @@ export const routes: RouteObject[] = [
         path: 'notes/:slug',
         loader: loadNoteBySlug,
         element: <NotePage />,
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        id: TAG_ROUTE_ID,
+        path: 'tags/:tag',
+        loader: loadNotesWithTag,
+        element: <TagPage />,
         errorElement: <RouteErrorPage />,
       },
       {

@@ -39,3 +39,7 @@ export function statsHead(): PageHead {
     description: '날짜별 복습, 기억률, 앞으로의 복습 일정, 기록 내보내기와 가져오기.',
   };
 }
+
+export function tagHead(tag: string, count: number): PageHead {
+  return { title: `태그: ${tag} · ${SITE_NAME}`, description: `‘${tag}’ 태그가 붙은 노트 ${count}편.` };
+}
