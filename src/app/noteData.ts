@@ -31,17 +31,10 @@ export interface TagPageData {
 /** Tag route loader: the notes with the tag in the URL (case and spacing aside), or a 404 response. */
 export async function loadNotesWithTag({ params }: LoaderFunctionArgs): Promise<TagPageData> {
   const wanted = tagSlug(params.tag ?? '');
-  const notes = (await loadIndex()).notes.filter((note) => note.tags.some((tag) => tagSlug(tag) === wanted));
-  const tag = notes[0]?.tags.find((candidate) => tagSlug(candidate) === wanted);
+  const notes = (await loadIndex()).notes.filter((note) => note.tags.some((tag: string) => tagSlug(tag) === wanted));
+  const tag = notes[0]?.tags.find((candidate: string) => tagSlug(candidate) === wanted);
   if (!tag) throw data(`No note has the tag ${params.tag ?? ''}`, { status: 404 });
   return { tag, notes };
-}
-
-/** Every tag of the notes, once each (case and spacing aside), in the order they first appear. */
-export function allTags(notes: readonly NoteMeta[]): string[] {
-  const tags = new Map<string, string>();
-  for (const note of notes) for (const tag of note.tags) if (!tags.has(tagSlug(tag))) tags.set(tagSlug(tag), tag);
-  return [...tags.values()];
 }
 
 /** Loader of the catch-all route: every unknown path is a 404. */

@@ -10,3 +10,10 @@ export const tagSlug = (tag: string): string => tag.trim().toLowerCase().replace
 
 /** The page listing the notes with `tag`, percent-encoded like every other link (`/tags/%EB%B0%B0%ED%8F%AC/`). */
 export const tagPath = (tag: string): string => `/tags/${encodeURIComponent(tagSlug(tag))}/`;
+
+/** Every tag of the notes, once each (case and spacing aside), in the order they first appear. */
+export function allTags(notes: readonly { tags: readonly string[] }[]): string[] {
+  const tags = new Map<string, string>();
+  for (const note of notes) for (const tag of note.tags) if (!tags.has(tagSlug(tag))) tags.set(tagSlug(tag), tag);
+  return [...tags.values()];
+}

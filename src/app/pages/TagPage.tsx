@@ -13,11 +13,10 @@ export function TagPage() {
   return (
     <div className="home">
       <header className="home-hero">
-        <h1 tabIndex={-1}>
-          <span className="sr-only">태그: </span>
-          <span className="tag-page-name">#{tag}</span>
-        </h1>
-        <p className="home-lead">‘{tag}’ 태그가 붙은 노트 {notes.length}편입니다.</p>
+        <h1 tabIndex={-1}>태그: {tag}</h1>
+        <p className="home-lead">
+          ‘{tag}’ 태그가 붙은 노트 {notes.length}편입니다.
+        </p>
       </header>
       <ol className="note-cards tag-page-list">
         {notes.map((note) => (

@@ -99,7 +99,10 @@ export function createSectionSearch(data: SearchData, loadText: LoadText): Secti
     const note = doc && data.notes[doc.note];
     if (!doc || !note) return undefined;
     const text = texts.get(doc.note)?.[positionInNote[key] ?? -1];
-    const options = { matched: new Set(result.terms), queryTerms: parsed.terms };
+    // What was typed is marked inside a word first (`정규` in `정규화를`); a word
+    // found another way (초성, a compound's part) is marked as the index has it.
+    const queryTerms = [...parsed.terms, ...result.terms.filter((term) => !parsed.terms.includes(term))];
+    const options = { matched: new Set(result.terms), queryTerms };
     // When only the title or heading matched, the snippet is the section's
     // start and its text need not be read (a long section costs a few ms).
     const inText = Object.values(result.match).some((fields) => fields.includes('text'));

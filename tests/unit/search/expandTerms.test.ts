@@ -2,7 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { createTermExpander } from '../../../src/app/search/expandTerms.ts';
 
-const terms = ['키', '페어', '키페어', '함수종속성', '종속', '보안', '그룹', '정규화', '정규형', '반정규화', '성능', 'nginx'];
+const terms = [
+  '키',
+  '페어',
+  '키페어',
+  '함수종속성',
+  '종속',
+  '보안',
+  '그룹',
+  '가상',
+  '환경변수',
+  '정규화',
+  '정규형',
+  '반정규화',
+  '성능',
+  'nginx',
+];
 const counts: Record<string, number> = { 정규화: 12, 정규형: 3 };
 const expander = createTermExpander(terms, (term) => counts[term] ?? 1);
 
@@ -17,7 +32,8 @@ describe('createTermExpander', () => {
   it('splits a compound typed without its space into two words the notes use', () => {
     expect(expander.split('키페어')).toEqual([['키', '페어']]);
     expect(expander.split('보안그룹')).toEqual([['보안', '그룹']]);
-    expect(expander.split('보안그')).toEqual([['보안', '그']]); // still typing 그룹
+    expect(expander.split('가상환경')).toEqual([['가상', '환경']]); // the start of 환경변수
+    expect(expander.split('보안그')).toEqual([]); // one syllable must be a word of its own
     expect(expander.split('종속성')).toEqual([]); // `성` alone is no word here
     expect(expander.split('정규화')).toEqual([]);
   });

@@ -215,7 +215,7 @@ describe('every result, and one note only', () => {
 });
 
 describe('snippet text, fetched per note', () => {
-  it('gives hits without a snippet until their note\'s text arrives, fetching each note once', async () => {
+  it("gives hits without a snippet until their note's text arrives, fetching each note once", async () => {
     const { fixtureSearch: make, fixtureSearchData } = await import('./searchFixtures.ts');
     const { texts } = fixtureSearchData();
     const fetched: number[] = [];
