@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs } from 'react-router';
 import { flatBlocks, type Note, type NoteMeta } from '../shared/note.ts';
+import { tagSlug } from '../shared/routes.ts';
 import { preloadEmbeds } from './lazyEmbed.ts';
 
 // The index (metadata of every note + one loader per note) is its own chunk,
@@ -23,6 +24,21 @@ export async function loadNoteBySlug({ params }: LoaderFunctionArgs): Promise<No
       .map((block) => block.kind),
   );
   return note;
+}
+
+/** What a tag page shows: the tag as the notes write it, and those notes in reading order. */
+export interface TagPageData {
+  tag: string;
+  notes: NoteMeta[];
+}
+
+/** Tag route loader: the notes with the tag in the URL (case and spacing aside), or a 404 response. */
+export async function loadNotesWithTag({ params }: LoaderFunctionArgs): Promise<TagPageData> {
+  const wanted = tagSlug(params.tag ?? '');
+  const notes = (await loadIndex()).notes.filter((note) => note.tags.some((tag: string) => tagSlug(tag) === wanted));
+  const tag = notes[0]?.tags.find((candidate: string) => tagSlug(candidate) === wanted);
+  if (!tag) throw data(`No note has the tag ${params.tag ?? ''}`, { status: 404 });
+  return { tag, notes };
 }
 
 /** Loader of the catch-all route: every unknown path is a 404. */

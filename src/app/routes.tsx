@@ -1,11 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { loadNoteBySlug, loadNoteList, notFound } from './noteData.ts';
+import { loadNoteBySlug, loadNoteList, loadNotesWithTag, notFound } from './noteData.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoadingPage } from './pages/LoadingPage.tsx';
 import { NotePage } from './pages/NotePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RouteErrorPage } from './pages/RouteErrorPage.tsx';
+import { TagPage } from './pages/TagPage.tsx';
 
 /** Route ids, the keys of loader data (also in hydration data). */
 export const ROOT_ROUTE_ID = 'root';
@@ -16,6 +17,7 @@ export const STATS_ROUTE_ID = 'stats';
 export const QUESTIONS_ROUTE_ID = 'questions';
 export const STUDY_ROUTE_ID = 'study';
 export const GLOSSARY_ROUTE_ID = 'glossary';
+export const TAG_ROUTE_ID = 'tag';
 
 export const routes: RouteObject[] = [
   {
@@ -32,6 +34,13 @@ export const routes: RouteObject[] = [
         path: 'notes/:slug',
         loader: loadNoteBySlug,
         element: <NotePage />,
+        errorElement: <RouteErrorPage />,
+      },
+      {
+        id: TAG_ROUTE_ID,
+        path: 'tags/:tag',
+        loader: loadNotesWithTag,
+        element: <TagPage />,
         errorElement: <RouteErrorPage />,
       },
       {

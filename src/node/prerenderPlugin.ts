@@ -7,7 +7,7 @@ import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { NoteMeta } from '../shared/note.ts';
 import type { PageHead } from '../shared/pageHead.ts';
 import { SITE_NAME } from '../shared/pageHead.ts';
-import { notePath } from '../shared/routes.ts';
+import { allTags, notePath, tagPath } from '../shared/routes.ts';
 import { ContentError, NOTES_PLUGIN_NAME, type NotesPluginApi } from './notesPlugin.ts';
 import { MAX_PRECACHE_FILE_BYTES, noteSizeProblems, type NoteFile } from './pwa/noteSizeLimit.ts';
 
@@ -115,6 +115,15 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
     const route = `${base}${notePath(note.slug).slice(1)}`;
     pages.push({ route, file: `${notePath(note.slug).slice(1)}index.html`, rendered: await renderRoute(route) });
   }
+  // One page per tag, listing the notes with it (the tags on every note link there).
+  for (const tag of allTags(home.notes)) {
+    const relative = tagPath(tag).slice(1);
+    pages.push({
+      route: `${base}${relative}`,
+      file: `${decodeURIComponent(relative)}index.html`,
+      rendered: await renderRoute(`${base}${relative}`),
+    });
+  }
   // App pages: their frame and headings are prerendered; progress fills in after hydration.
   for (const page of ['review', 'stats', 'questions', 'study', 'glossary']) {
     pages.push({
@@ -149,7 +158,11 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
     const updated = new Map(home.notes.map((note) => [notePath(note.slug), note.updated]));
     const urls = pages
       .filter(
-        (page) => page.file === 'index.html' || page.file.startsWith('notes/') || page.file.startsWith('glossary/'),
+        (page) =>
+          page.file === 'index.html' ||
+          page.file.startsWith('notes/') ||
+          page.file.startsWith('glossary/') ||
+          page.file.startsWith('tags/'),
       )
       .map((page) => {
         const relative = page.route.slice(base.length);

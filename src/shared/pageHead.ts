@@ -60,3 +60,7 @@ export function glossaryHead(): PageHead {
     description: '노트에 나오는 용어를 가나다순으로 모아 뜻과 쓰인 노트를 보여 줍니다.',
   };
 }
+
+export function tagHead(tag: string, count: number): PageHead {
+  return { title: `태그: ${tag} · ${SITE_NAME}`, description: `‘${tag}’ 태그가 붙은 노트 ${count}편.` };
+}

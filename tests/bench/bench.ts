@@ -26,7 +26,6 @@ import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { createSectionSearch } from '../../src/app/search/searchSections.ts';
@@ -37,6 +36,7 @@ import { runLighthouseMedian } from './lighthouse.ts';
 import { printPageGoals } from './pageGoals.ts';
 import { observePaint } from './observedPaint.ts';
 import { islandsFigures } from './islandsBench.ts';
+import { printSearchFigures } from './searchBench.ts';
 import { benchDueQueue } from './quizBench.ts';
 import { syntheticNote } from './syntheticNote.ts';
 import { syntheticQuizzes } from './syntheticQuizzes.ts';
@@ -240,9 +240,26 @@ try {
   await printStatsBench(bigOut, BASE);
 
   await searchFigures(realOut, bigOut);
+  await printSearchFigures(
+    [
+      { label: 'today', dir: realOut },
+      ...(process.env.BENCH_BASELINE_DIST
+        ? [{ label: 'baseline', dir: path.resolve(process.env.BENCH_BASELINE_DIST) }]
+        : []),
+    ],
+    BASE,
+    process.env.BENCH_BASELINE_SRC,
+  );
   await diagramFigures(work, realOut, bigOut);
 } finally {
   await rm(work, { recursive: true, force: true });
+}
+
+/** The value of a chunk's first `JSON.parse("…")` (how the search plugin writes its data). */
+function jsonOf<T>(source: string): T {
+  const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(source)?.[1];
+  if (!literal) throw new Error('no JSON.parse literal in the chunk');
+  return JSON.parse(JSON.parse(literal) as string) as T;
 }
 
 /** Files and bytes listed in the service worker's precache manifest. */
@@ -290,14 +307,19 @@ async function searchFigures(realOut: string, bigOut: string): Promise<void> {
     bigChunk = file;
   }
 
-  // The chunk is plain ESM with no imports; Node loads it as .mjs.
-  const copy = `${bigChunk}.mjs`;
-  await copyFile(bigChunk, copy);
+  // The chunk imports the bundler's preload helper (and, on demand, each
+  // note's text chunk): read the JSON out of each rather than run them.
+  const source = await readFile(bigChunk, 'utf8');
   let started = performance.now();
-  const data = ((await import(pathToFileURL(copy).href)) as { default: SearchData }).default;
+  const data = jsonOf<SearchData>(source);
   const parseMs = performance.now() - started;
+  const textChunks = [...source.matchAll(/import\(["']\.\/([^"']+\.js)["']\)/g)].map((match) => match[1] as string);
+  const texts = await Promise.all(
+    textChunks.map(async (name) => jsonOf<string[]>(await readFile(path.join(path.dirname(bigChunk), name), 'utf8'))),
+  );
   started = performance.now();
-  const search = createSectionSearch(data);
+  const search = createSectionSearch(data, (note) => texts[note] ?? []);
+  await search.loadText(data.notes.map((note) => note.slug));
   const loadMs = performance.now() - started;
   console.log(
     `  1,000 notes: ${search.size} sections; JSON.parse ${parseMs.toFixed(0)} ms, MiniSearch.loadJS ${loadMs.toFixed(0)} ms (Node)`,

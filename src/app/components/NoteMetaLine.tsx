@@ -1,8 +1,10 @@
+import { Link } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
+import { tagPath } from '../../shared/routes.ts';
 import { formatKoreanDate } from '../formatDate.ts';
 import { Icon } from './Icon.tsx';
 
-/** Reading time, last update and tags, as one line under a title. */
+/** Reading time, last update and tags (each a link to its tag page), as one line under a title. */
 export function NoteMetaLine({ note, showUpdated = true }: { note: NoteMeta; showUpdated?: boolean }) {
   return (
     <ul className="note-meta" aria-label="노트 정보">
@@ -24,9 +26,9 @@ export function NoteMetaLine({ note, showUpdated = true }: { note: NoteMeta; sho
         <li className="note-tags">
           <span className="sr-only">태그:</span>
           {note.tags.map((tag) => (
-            <span key={tag} className="tag">
+            <Link key={tag} className="tag" to={tagPath(tag)}>
               {tag}
-            </span>
+            </Link>
           ))}
         </li>
       )}

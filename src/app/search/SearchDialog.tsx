@@ -29,8 +29,8 @@ const loadSearch = () => import('./loadSectionSearch.ts').then((module) => modul
 
 /** Shown before anything is typed; each fills in the query. */
 const EXAMPLES = ['정규화', '핸드셰이크', '소켓', 'ALLOWED_HOSTS'];
-/** Hits rendered at once; more is noise in a quick-jump list. */
-const LIMIT = 20;
+/** Hits rendered at first, and added each time the reader asks for more (or scrolls to the end). */
+const PAGE = 20;
 
 /**
  * Search across every note, as a modal `<dialog>` holding a WAI-ARIA
@@ -63,7 +63,15 @@ export function SearchDialogView({
   const [query, setQuery] = useState({ text: initialText ?? '', composing: false });
   const carried = useRef(Boolean(initialText));
   const [active, setActive] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
+  const [onlyThisNote, setOnlyThisNote] = useState(false);
+  // Bumped when a note's snippet text arrives, so the results are made again with it.
+  const [textVersion, setTextVersion] = useState(0);
   const deferred = useDeferredValue(query);
+  const currentNote = /^\/notes\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+  const noteFilter = onlyThisNote && currentNote ? decodeURIComponent(currentNote) : undefined;
+  const more = useRef<HTMLButtonElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const id = useId();
   const listboxId = `${id}-results`;
   const optionId = (index: number) => `${id}-result-${index}`;
@@ -102,12 +110,44 @@ export function SearchDialogView({
   const outcome: SearchOutcome | undefined = useMemo(
     () =>
       engine.status === 'ready'
-        ? engine.search.search(deferred.text, { composing: deferred.composing, limit: LIMIT })
+        ? engine.search.search(deferred.text, { composing: deferred.composing, limit, note: noteFilter })
         : undefined,
-    [engine, deferred],
+    // textVersion: the same query again once snippet text has arrived.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [engine, deferred, limit, noteFilter, textVersion],
   );
   const hits = outcome?.hits ?? [];
   const current = hits.length > 0 ? Math.min(active, hits.length - 1) : -1;
+  const remaining = outcome ? outcome.total - hits.length : 0;
+  const hasMore = remaining > 0;
+
+  const waitingFor = outcome?.waitingFor.join(' ') ?? '';
+  useEffect(() => {
+    if (engine.status !== 'ready' || waitingFor === '') return;
+    let current = true;
+    // Offline before the text was cached: the results stay, without snippets.
+    engine.search.loadText(waitingFor.split(' ')).then(
+      () => current && setTextVersion((version) => version + 1),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [engine, waitingFor]);
+
+  // Scrolling to the end of the results shows the next page, as the button does.
+  useEffect(() => {
+    const button = more.current;
+    if (!button || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setLimit((shown) => shown + PAGE);
+      },
+      { root: scroller.current, rootMargin: '0px 0px 160px 0px' },
+    );
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [hasMore]);
 
   useEffect(() => {
     if (current < 0) return;
@@ -116,7 +156,7 @@ export function SearchDialogView({
     if (typeof option?.scrollIntoView === 'function') option.scrollIntoView({ block: 'nearest' });
   }, [id, current, outcome]);
 
-  const status = statusText(engine.status, query.text, outcome);
+  const status = statusText(engine.status, query.text, outcome, noteFilter !== undefined);
   // Announced once typing pauses, so a screen reader does not read every keystroke's count.
   const announced = useDebounced(status, 400);
 
@@ -145,6 +185,12 @@ export function SearchDialogView({
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (hits.length === 0) return;
+      if (event.key === 'ArrowDown' && current === hits.length - 1 && remaining > 0) {
+        // Past the last result shown: show the next page and go on into it.
+        setLimit((shown) => shown + PAGE);
+        setActive(current + 1);
+        return;
+      }
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((Math.max(current, 0) + step + hits.length) % hits.length);
     } else if (event.key === 'Enter') {
@@ -159,6 +205,7 @@ export function SearchDialogView({
   const setText = (text: string, composing = false) => {
     setQuery({ text, composing });
     setActive(0);
+    setLimit(PAGE);
   };
 
   return (
@@ -215,6 +262,22 @@ export function SearchDialogView({
           </button>
         </div>
 
+        {currentNote && (
+          <label className="search-scope">
+            <input
+              type="checkbox"
+              checked={onlyThisNote}
+              onChange={(event) => {
+                setOnlyThisNote(event.target.checked);
+                setActive(0);
+                setLimit(PAGE);
+                input.current?.focus();
+              }}
+            />
+            이 노트에서만 찾기
+          </label>
+        )}
+
         <p className="search-status" aria-hidden="true">
           {status}
         </p>
@@ -238,61 +301,77 @@ export function SearchDialogView({
         )}
 
         {hits.length > 0 && (
-          <ul id={listboxId} role="listbox" aria-label="검색 결과" className="search-results">
-            {hits.map((hit, index) => (
-              // Options are chosen from the input with the keyboard; the
-              // click is for mouse and touch.
-              // eslint-disable-next-line jsx-a11y/click-events-have-key-events
-              <li
-                key={hit.key}
-                id={optionId(index)}
-                role="option"
-                aria-selected={index === current}
-                tabIndex={-1}
-                className="search-hit"
-                onClick={() => openHit(hit)}
-                onMouseMove={() => index !== current && setActive(index)}
-              >
-                <span className="search-hit-path">
-                  <span className="search-hit-note">
-                    <Highlighted parts={hit.noteTitle} />
+          <div className="search-scroll" ref={scroller}>
+            <ul id={listboxId} role="listbox" aria-label="검색 결과" className="search-results">
+              {hits.map((hit, index) => (
+                // Options are chosen from the input with the keyboard; the
+                // click is for mouse and touch.
+                // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+                <li
+                  key={hit.key}
+                  id={optionId(index)}
+                  role="option"
+                  aria-selected={index === current}
+                  tabIndex={-1}
+                  className="search-hit"
+                  onClick={() => openHit(hit)}
+                  onMouseMove={() => index !== current && setActive(index)}
+                >
+                  <span className="search-hit-path">
+                    <span className="search-hit-note">
+                      <Highlighted parts={hit.noteTitle} />
+                    </span>
+                    {hit.parent && (
+                      <>
+                        <span className="sr-only">, </span>
+                        <span className="search-hit-parent">
+                          <span className="search-hit-sep" aria-hidden="true">
+                            ›
+                          </span>
+                          {hit.parent}
+                        </span>
+                      </>
+                    )}
+                    {hit.heading && (
+                      <>
+                        <span className="sr-only">, </span>
+                        <span className="search-hit-heading">
+                          <span className="search-hit-sep" aria-hidden="true">
+                            ›
+                          </span>
+                          <Highlighted parts={hit.heading} />
+                        </span>
+                      </>
+                    )}
+                    {hit.quiz && (
+                      <>
+                        <span className="sr-only">, </span>
+                        <span className="search-hit-quiz">확인 문제</span>
+                      </>
+                    )}
                   </span>
-                  {hit.parent && (
-                    <>
-                      <span className="sr-only">, </span>
-                      <span className="search-hit-parent">
-                        <span className="search-hit-sep" aria-hidden="true">
-                          ›
-                        </span>
-                        {hit.parent}
-                      </span>
-                    </>
-                  )}
-                  {hit.heading && (
-                    <>
-                      <span className="sr-only">, </span>
-                      <span className="search-hit-heading">
-                        <span className="search-hit-sep" aria-hidden="true">
-                          ›
-                        </span>
-                        <Highlighted parts={hit.heading} />
-                      </span>
-                    </>
-                  )}
-                  {hit.quiz && (
-                    <>
-                      <span className="sr-only">, </span>
-                      <span className="search-hit-quiz">확인 문제</span>
-                    </>
-                  )}
-                </span>
-                <span className="sr-only">: </span>
-                <span className="search-hit-snippet">
-                  <Highlighted parts={hit.snippet} />
-                </span>
-              </li>
-            ))}
-          </ul>
+                  <span className="sr-only">: </span>
+                  <span className="search-hit-snippet">{hit.snippet && <Highlighted parts={hit.snippet} />}</span>
+                </li>
+              ))}
+            </ul>
+            {remaining > 0 && (
+              <p className="search-more">
+                <button
+                  ref={more}
+                  type="button"
+                  className="search-more-button"
+                  onClick={() => {
+                    setLimit((shown) => shown + PAGE);
+                    input.current?.focus();
+                  }}
+                >
+                  결과 {Math.min(remaining, PAGE)}개 더 보기{' '}
+                  <span className="search-more-left">({remaining}개 남음)</span>
+                </button>
+              </p>
+            )}
+          </div>
         )}
 
         {engine.status === 'ready' && outcome?.empty && (
@@ -340,18 +419,24 @@ function Highlighted({ parts }: { parts: TextPart[] }) {
 }
 
 /** What the status line says (and screen readers announce, after typing pauses). */
-export function statusText(engine: Engine['status'], query: string, outcome: SearchOutcome | undefined): string {
+export function statusText(
+  engine: Engine['status'],
+  query: string,
+  outcome: SearchOutcome | undefined,
+  inThisNote = false,
+): string {
   if (engine === 'loading') return '검색 색인을 불러오는 중입니다…';
   if (engine === 'failed') return '검색 색인을 불러오지 못했습니다. 인터넷 연결을 확인해 주세요.';
   if (!outcome || outcome.empty) {
     return query.trim() === '' ? '' : '찾을 낱말을 입력해 주세요. 문장 부호만으로는 찾을 수 없습니다.';
   }
-  if (outcome.total === 0) return `‘${shorten(query.trim())}’에 맞는 결과가 없습니다.`;
-  const shown = outcome.total > outcome.hits.length ? ` 중 상위 ${outcome.hits.length}개` : '';
+  const where = inThisNote ? '이 노트에서 ' : '';
+  if (outcome.total === 0) return `${where}‘${shorten(query.trim())}’에 맞는 결과가 없습니다.`;
+  const shown = outcome.total > outcome.hits.length ? ` 중 ${outcome.hits.length}개 표시` : '';
   if (outcome.matched === 'some') {
-    return `모든 낱말이 들어 있는 절이 없어, 일부 낱말이 맞는 결과 ${outcome.total}개${shown}를 보여 줍니다.`;
+    return `${where}모든 낱말이 들어 있는 절이 없어, 일부 낱말이 맞는 결과 ${outcome.total}개${shown}를 보여 줍니다.`;
   }
-  return `결과 ${outcome.total}개${shown}`;
+  return `${where}결과 ${outcome.total}개${shown}`;
 }
 
 function shorten(text: string): string {

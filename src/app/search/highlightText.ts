@@ -43,7 +43,7 @@ export function highlightText(text: string, options: HighlightOptions): TextPart
   for (const token of words) {
     // Read on until the first match; after it, only to the end of the window.
     if (token.start >= end && (ranges.length > 0 || !cutting)) break;
-    if (!token.terms.some((term) => matched.has(term)) && !token.infix.some((term) => matched.has(term))) continue;
+    if (!token.terms.some((term) => matched.has(term))) continue;
     if (cutting && ranges.length === 0 && token.start > LEAD) {
       // The first match decides the window.
       const space = text.indexOf(' ', token.start - LEAD);

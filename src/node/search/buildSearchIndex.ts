@@ -22,41 +22,52 @@
 import MiniSearch from 'minisearch';
 import { flatBlocks } from '../../shared/note.ts';
 import { quizAnchorId } from '../../shared/quiz.ts';
-import type { SearchData, SearchDoc } from '../../shared/search/searchData.ts';
+import { packIndex } from '../../shared/search/packedIndex.ts';
+import type { SearchData, SearchDoc, SearchText } from '../../shared/search/searchData.ts';
 import { searchIndexOptions, type IndexedSection } from '../../shared/search/searchIndexOptions.ts';
 import { toSynonymGroups } from '../../shared/search/synonymTerms.ts';
 import type { CompiledNote } from '../pipeline/compileNote.ts';
 import { quizText } from './quizText.ts';
 
+export interface BuiltSearch {
+  /** Loaded the first time search opens. */
+  data: SearchData;
+  /** Per note (same order as `data.notes`), the text of its documents, loaded when shown. */
+  texts: SearchText[];
+}
+
 /**
  * Turns compiled notes into the data the search dialog loads: one document
  * per h2/h3 section, one for each note's opening (summary, goals and the
- * text before the first heading) and one per quiz question, the serialized
- * index, and the synonyms.
+ * text before the first heading) and one per quiz question, the packed
+ * index and the synonyms; and, apart, each note's text for snippets.
  * Pure: same notes in, same JSON out.
  */
-export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = []): SearchData {
+export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = []): BuiltSearch {
   const docs: SearchDoc[] = [];
   const indexed: IndexedSection[] = [];
+  const texts: SearchText[] = notes.map(() => []);
 
-  const add = (doc: SearchDoc, keywords: string[]) => {
-    indexed.push({ key: docs.length, keywords: keywords.join(' '), heading: doc.heading ?? '', text: doc.text });
+  const add = (doc: SearchDoc, text: string, keywords: string[]) => {
+    indexed.push({ key: docs.length, keywords: keywords.join(' '), heading: doc.heading ?? '', text });
     docs.push(doc);
+    texts[doc.note]?.push(text);
   };
 
   notes.forEach(({ note, sections }, noteIndex) => {
     let parent: string | undefined;
     for (const section of sections) {
       if (section.depth === 2) parent = section.heading;
-      const doc: SearchDoc = { note: noteIndex, text: section.text };
+      const doc: SearchDoc = { note: noteIndex };
+      let text = section.text;
       if (section.depth === 1) {
-        doc.text = [note.summary, ...note.goals.map((goal) => goal.text), section.text].filter(Boolean).join(' ');
+        text = [note.summary, ...note.goals.map((goal) => goal.text), section.text].filter(Boolean).join(' ');
       } else {
         doc.id = section.id as string;
         doc.heading = section.heading;
         if (section.depth === 3 && parent) doc.parent = parent;
       }
-      add(doc, [note.title, ...note.tags, doc.parent ?? '']);
+      add(doc, text, [note.title, ...note.tags, doc.parent ?? '']);
     }
     // Questions are their own results: "that question about 2NF" is a thing
     // learners look for. Their section's heading only helps ranking a little
@@ -68,19 +79,21 @@ export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = [
         note: noteIndex,
         kind: 'quiz',
         id: quizAnchorId(block.question.id),
-        text: quizText(block.question),
       };
       if (section) doc.parent = section.title;
-      add(doc, [note.title, ...note.tags, section?.title ?? '']);
+      add(doc, quizText(block.question), [note.title, ...note.tags, section?.title ?? '']);
     }
   });
 
   const miniSearch = new MiniSearch<IndexedSection>(searchIndexOptions);
   miniSearch.addAll(indexed);
   return {
-    index: miniSearch.toJSON(),
-    notes: notes.map(({ note }) => ({ slug: note.slug, title: note.title })),
-    docs,
-    synonyms: toSynonymGroups(synonyms),
+    data: {
+      index: packIndex(miniSearch.toJSON()),
+      notes: notes.map(({ note }) => ({ slug: note.slug, title: note.title })),
+      docs,
+      synonyms: toSynonymGroups(synonyms),
+    },
+    texts,
   };
 }

@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import type { SearchData } from '../../shared/search/searchData.ts';
 import { NOTES_PLUGIN_NAME, type NotesPluginApi } from '../notesPlugin.ts';
 import type { Collection } from '../pipeline/collectNotes.ts';
 import { formatMessage } from '../pipeline/formatMessage.ts';
-import { buildSearchIndex } from './buildSearchIndex.ts';
+import { buildSearchIndex, type BuiltSearch } from './buildSearchIndex.ts';
 import { parseSynonyms } from './parseSynonyms.ts';
 
 export interface SearchPluginOptions {
@@ -16,9 +15,15 @@ export interface SearchPluginOptions {
   synonymsFile?: string;
 }
 
-/** `import('virtual:search-index')` gives `{ default: SearchData }`, in a chunk of its own. */
+/**
+ * `import('virtual:search-index')` gives `{ default: SearchData, texts }`, in a
+ * chunk of its own; `texts[n]()` imports note n's `SearchText`, one chunk per
+ * note (`virtual:search-text-<slug>`, a name that says what the chunk is).
+ */
 const MODULE_ID = 'virtual:search-index';
 const RESOLVED_ID = `\0${MODULE_ID}`;
+const TEXT_PREFIX = 'virtual:search-text-';
+const RESOLVED_TEXT_PREFIX = `\0${TEXT_PREFIX}`;
 
 /** Thrown when the synonyms file has errors; lists each with `file:line:col`. */
 export class SynonymsError extends Error {
@@ -59,6 +64,21 @@ export function searchPlugin(options: SearchPluginOptions = {}): Plugin {
     return notesApi.getCollection();
   };
 
+  // The index module and every note's text module come from one build of the
+  // index; a change to the notes or synonyms (dev server) starts a new one.
+  let built: { collection: Collection; synonyms: string; promise: Promise<BuiltSearch> } | undefined;
+  const getBuilt = async (): Promise<BuiltSearch> => {
+    const collection = await getCollection();
+    const synonyms = existsSync(synonymsPath) ? await readFile(synonymsPath, 'utf8') : '';
+    if (built?.collection !== collection || built.synonyms !== synonyms) {
+      const promise = readSynonyms().then((groups) =>
+        buildSearchIndex(collection.failed ? [] : collection.notes, groups),
+      );
+      built = { collection, synonyms, promise };
+    }
+    return built.promise;
+  };
+
   return {
     name: 'study-notes:search',
 
@@ -80,8 +100,11 @@ export function searchPlugin(options: SearchPluginOptions = {}): Plugin {
       const onChange = (file: string): void => {
         if (!file.startsWith(contentDir) || !(file.endsWith('.md') || file === synonymsPath)) return;
         for (const environment of Object.values(server.environments)) {
-          const module = environment.moduleGraph.getModuleById(RESOLVED_ID);
-          if (module) environment.moduleGraph.invalidateModule(module);
+          for (const module of environment.moduleGraph.idToModuleMap.values()) {
+            if (module.id === RESOLVED_ID || module.id?.startsWith(RESOLVED_TEXT_PREFIX)) {
+              environment.moduleGraph.invalidateModule(module);
+            }
+          }
         }
         if (file === synonymsPath) server.ws.send({ type: 'full-reload' });
       };
@@ -91,18 +114,38 @@ export function searchPlugin(options: SearchPluginOptions = {}): Plugin {
     },
 
     resolveId(id) {
-      return id === MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === MODULE_ID) return RESOLVED_ID;
+      if (id.startsWith(TEXT_PREFIX)) return `\0${id}`;
+      return undefined;
     },
 
     async load(id, loadOptions) {
-      if (id !== RESOLVED_ID) return undefined;
+      if (id !== RESOLVED_ID && !id.startsWith(RESOLVED_TEXT_PREFIX)) return undefined;
       // The prerender's server bundle never opens search: skip the work there.
-      if (loadOptions?.ssr) return 'export default { index: null, notes: [], docs: [], synonyms: [] };';
-      const collection = await getCollection();
-      const data: SearchData = buildSearchIndex(collection.failed ? [] : collection.notes, await readSynonyms());
-      // JSON.parse of a string is faster to start than the same object as a
-      // JavaScript literal (https://v8.dev/blog/cost-of-javascript-2019#json).
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+      if (loadOptions?.ssr) {
+        return id === RESOLVED_ID
+          ? 'export default { index: null, notes: [], docs: [], synonyms: [] }; export const texts = [];'
+          : 'export default [];';
+      }
+      const built = await getBuilt();
+      if (id !== RESOLVED_ID) {
+        const slug = id.slice(RESOLVED_TEXT_PREFIX.length);
+        const note = built.data.notes.findIndex((entry) => entry.slug === slug);
+        return jsonModule(built.texts[note] ?? []);
+      }
+      // One dynamic import per note, written out so the bundler makes each a chunk.
+      const texts = built.data.notes
+        .map(({ slug }) => `() => import(${JSON.stringify(TEXT_PREFIX + slug)}).then((module) => module.default)`)
+        .join(',\n');
+      return `${jsonModule(built.data)}\nexport const texts = [\n${texts}\n];`;
     },
   };
+}
+
+/**
+ * JSON.parse of a string is faster to start than the same object as a
+ * JavaScript literal (https://v8.dev/blog/cost-of-javascript-2019#json).
+ */
+function jsonModule(value: unknown): string {
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
 }

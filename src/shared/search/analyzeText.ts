@@ -9,14 +9,10 @@ export interface WordToken {
   folded: string;
   /** Terms for the main index: the Korean stem, or the folded word and its parts. */
   terms: string[];
-  /** Inner parts of long Korean words, for the low-weight infix field. */
-  infix: string[];
 }
 
 /** Longer "words" (hashes, base64 in code) are cut: nobody types them. */
 export const MAX_TERM_LENGTH = 40;
-/** Korean compounds longer than this get no infix terms (they are rarely real words). */
-const MAX_INFIX_WORD = 10;
 /** Longest piece of text handed to the segmenter at once (see `words`). */
 const MAX_RUN = 500;
 
@@ -36,9 +32,9 @@ const SIMPLE_RUN = /^((?:(?!_)[\p{P}\p{S}])*)([\uAC00-\uD7A3]+|[A-Za-z0-9_]+)[\p
  * browser), so what is highlighted is exactly what was matched.
  *
  * - Korean: the stem without particles (`정규화를` → `정규화`). Queries are cut
- *   the same way, so the inflected form itself need not be indexed. Stems of
- *   three or more syllables also give their tails for infix search
- *   (`함수종속성` → `수종속성`, `종속성`, `속성`).
+ *   the same way, so the inflected form itself need not be indexed. A word
+ *   inside a compound (`종속성` in `함수종속성`) is found at query time, from
+ *   the index's own list of terms (see `expandTerms.ts`).
  * - A particle right after a Latin word or a quote (`nginx가`, `ALLOWED_HOSTS에`,
  *   `”는`) is dropped: the segmenter splits it off and it means nothing alone.
  * - Latin, digits, identifiers: lower-cased, plus their parts
@@ -57,7 +53,7 @@ export function* eachWord(text: string): Generator<WordToken> {
     // no space before it hangs on a Latin word or a quote: `nginx가`, `”는`.
     const attached = start > 0 && !/\s/u.test(text[start - 1] ?? ' ');
     if (attached && isEnding(folded)) {
-      yield { start, end, folded, terms: [], infix: [] };
+      yield { start, end, folded, terms: [] };
     } else {
       yield { start, end, folded, ...termsOf(folded) };
     }
@@ -67,11 +63,6 @@ export function* eachWord(text: string): Generator<WordToken> {
 /** Every index term of a text, in order (duplicates kept: they count for ranking). */
 export function indexTerms(text: string): string[] {
   return analyzeText(text).flatMap((token) => token.terms);
-}
-
-/** Every infix term of a text. */
-export function infixTerms(text: string): string[] {
-  return analyzeText(text).flatMap((token) => token.infix);
 }
 
 /**
@@ -121,17 +112,10 @@ function* words(text: string): Generator<{ segment: string; start: number }> {
   }
 }
 
-function termsOf(folded: string): { terms: string[]; infix: string[] } {
+function termsOf(folded: string): { terms: string[] } {
   const word = cut(folded);
-  if (isHangulWord(word)) {
-    const stem = koreanStem(word);
-    const infix: string[] = [];
-    if (stem.length >= 3 && stem.length <= MAX_INFIX_WORD) {
-      for (let i = 1; i <= stem.length - 2; i++) infix.push(stem.slice(i));
-    }
-    return { terms: [stem], infix };
-  }
-  return { terms: unique([word, ...partsOf(word)]), infix: [] };
+  if (isHangulWord(word)) return { terms: [koreanStem(word)] };
+  return { terms: unique([word, ...partsOf(word)]) };
 }
 
 /** `allowed_hosts` → `allowed`, `hosts`; `tls1.3` → `tls`, `1.3`; `settings.py` → `settings`, `py`. */

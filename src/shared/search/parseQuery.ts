@@ -36,6 +36,15 @@ export interface ParseQueryOptions {
 }
 
 const JAMO_AT_END = /[\u1100-\u11FF\u3131-\u318E]+$/u;
+/** Initial consonants as a Korean keyboard types them (compatibility jamo): a 초성 search. */
+const CHOSEONG = /^[\u3131-\u314E]+$/u;
+/** A last word of two or more consonants is a 초성 search still being typed, not a half-made syllable. */
+const CHOSEONG_AT_END = /(?:^|\s)[\u3131-\u314E]{2,}$/u;
+
+/** True for a word typed as initial consonants only (`ㅈㄱㅎ` for 정규화). */
+export function isChoseong(word: string): boolean {
+  return CHOSEONG.test(word);
+}
 const SYLLABLE_BASE = 0xac00;
 const SYLLABLE_LAST = 0xd7a3;
 const FINALS = 28;
@@ -47,12 +56,14 @@ const FINALS = 28;
  */
 export function parseQuery(raw: string, options: ParseQueryOptions = {}): ParsedQuery {
   let text = raw.slice(0, MAX_QUERY_LENGTH);
-  if (options.composing) text = text.replace(JAMO_AT_END, '');
+  if (options.composing && !CHOSEONG_AT_END.test(text)) text = text.replace(JAMO_AT_END, '');
 
   const tokens = analyzeText(text);
   const terms: string[] = [];
   for (const token of tokens) {
-    const term = queryTermOf(token);
+    // Folding would turn keyboard consonants into conjoining jamo: keep them as typed.
+    const typed = text.slice(token.start, token.end);
+    const term = isChoseong(typed) ? typed : queryTermOf(token);
     if (term && !terms.includes(term)) terms.push(term);
     if (terms.length === MAX_QUERY_TERMS) break;
   }

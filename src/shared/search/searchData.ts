@@ -1,12 +1,14 @@
-import type { AsPlainObject } from 'minisearch';
+import type { PackedIndex } from './packedIndex.ts';
 
 /**
  * What the build hands the browser for search (src/node/search/ makes it,
  * src/app/search/ reads it). One object, loaded the first time search opens.
+ * The sections' text is not in it: each note's comes in a file of its own
+ * (`SearchText`), fetched when one of its sections is shown as a result.
  */
 export interface SearchData {
-  /** The MiniSearch index, serialized with `toJSON()`; see `searchIndexOptions`. */
-  index: AsPlainObject;
+  /** The MiniSearch index (`toJSON()`, packed); see `searchIndexOptions` and `packedIndex.ts`. */
+  index: PackedIndex;
   /** Notes by position; `SearchDoc.note` points here. */
   notes: SearchNote[];
   /** Searchable sections; a document's MiniSearch id is its position here. */
@@ -35,9 +37,13 @@ export interface SearchDoc {
   heading?: string;
   /** For an h3, the h2 it sits under; for a question, its section's heading. */
   parent?: string;
-  /** Plain text of the section (or the question as shown), whitespace collapsed. */
-  text: string;
 }
+
+/**
+ * The plain text (whitespace collapsed) of one note's documents, in the
+ * order they have in `SearchData.docs`: what snippets are cut from.
+ */
+export type SearchText = string[];
 
 /**
  * Words that should find each other (`핸드셰이크`, `핸드쉐이크`, `handshake`).

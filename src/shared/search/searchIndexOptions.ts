@@ -1,12 +1,11 @@
 import type { Options } from 'minisearch';
-import { indexTerms, infixTerms } from './analyzeText.ts';
+import { indexTerms } from './analyzeText.ts';
 
 /**
  * The fields of every indexed section. `keywords` is the note title, its tags
- * and, for an h3, the h2 above it; `infix` is the heading and text again,
- * cut into word tails for compound words (see `analyzeText`).
+ * and, for an h3, the h2 above it.
  */
-export const SEARCH_FIELDS = ['keywords', 'heading', 'text', 'infix'] as const;
+export const SEARCH_FIELDS = ['keywords', 'heading', 'text'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** The shape MiniSearch indexes at build time (the browser never sees it). */
@@ -27,16 +26,13 @@ export const searchIndexOptions: Options<IndexedSection> = {
   idField: 'key',
   fields: [...SEARCH_FIELDS],
   storeFields: [],
-  extractField: (section, field) =>
-    field === 'infix' ? `${section.heading}\n${section.text}` : section[field as keyof IndexedSection],
-  tokenize: (text, field) => (field === 'infix' ? infixTerms(text) : indexTerms(text)),
+  tokenize: (text) => indexTerms(text),
   processTerm: (term) => term,
   searchOptions: {
     tokenize: (term) => [term],
     processTerm: (term) => term,
-    // A heading that names the term is the best answer; a word tail inside
-    // a compound (`속성` in `종속성`) the weakest.
-    boost: { keywords: 2, heading: 3, text: 1, infix: 0.3 },
+    // A heading that names the term is the best answer.
+    boost: { keywords: 2, heading: 3, text: 1 },
     // Every term is a prefix, so `정규` finds `정규화를` and `allowed` finds
     // `allowed_hosts`; one letter of Latin would match half the index.
     prefix: (term) => term.length >= 2 || /[\uAC00-\uD7A3]/u.test(term),

@@ -38,7 +38,7 @@ function Where() {
   return <output aria-label="현재 위치">{decodeURIComponent(location.pathname + location.hash)}</output>;
 }
 
-function renderApp(element = <SearchLauncher />) {
+function renderApp(element = <SearchLauncher />, at = '/') {
   const page = (
     <>
       <input aria-label="다른 입력란" />
@@ -51,7 +51,7 @@ function renderApp(element = <SearchLauncher />) {
       { path: '/', element: page },
       { path: '/notes/:slug/', element: page },
     ],
-    { initialEntries: ['/'] },
+    { initialEntries: [at] },
   );
   return render(<RouterProvider router={router} />);
 }
@@ -105,9 +105,9 @@ describe('SearchLauncher', () => {
 });
 
 describe('SearchDialog', () => {
-  async function openWith(load: () => Promise<SectionSearch> = () => Promise.resolve(search)) {
+  async function openWith(load: () => Promise<SectionSearch> = () => Promise.resolve(search), at = '/') {
     const user = userEvent.setup();
-    renderApp(<SearchDialog open onClose={() => {}} load={load} />);
+    renderApp(<SearchDialog open onClose={() => {}} load={load} />, at);
     const input = await screen.findByRole('combobox', { name: '검색어' });
     // The index arrives in a later task; tests start once it has (or has failed).
     await waitFor(() => expect(screen.queryAllByText('검색 색인을 불러오는 중입니다…')).toHaveLength(0));
@@ -212,5 +212,65 @@ describe('SearchDialog', () => {
     await user.click(await screen.findByRole('button', { name: '닫기' }));
     await act(async () => {});
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('shows every result: 20 at first, then the next ones from a button or by going down past the last', async () => {
+    const many: SectionSearch = {
+      ...search,
+      search: (query, options = {}) => {
+        const total = 45;
+        const hits = Array.from({ length: Math.min(options.limit ?? 20, total) }, (_, n) => ({
+          key: n,
+          pathname: '/notes/normalization/',
+          hash: `#s${n}`,
+          headingId: `s${n}`,
+          quiz: false,
+          noteTitle: [{ text: '노트', mark: false }],
+          parent: undefined,
+          heading: [{ text: `절 ${n + 1}`, mark: false }],
+          snippet: [{ text: query, mark: true }],
+        }));
+        return { hits, total, matched: 'all', empty: false, waitingFor: [] };
+      },
+    };
+    const { user, input } = await openWith(() => Promise.resolve(many));
+    await user.type(input, '절');
+    const listbox = await screen.findByRole('listbox', { name: '검색 결과' });
+    expect(within(listbox).getAllByRole('option')).toHaveLength(20);
+    expect(document.querySelector('.search-status')).toHaveTextContent(/^결과 45개 중 20개 표시$/);
+
+    await user.click(screen.getByRole('button', { name: /결과 20개 더 보기/ }));
+    expect(within(listbox).getAllByRole('option')).toHaveLength(40);
+    expect(input).toHaveFocus();
+
+    // ↓ on the last result shown brings the rest and moves into them.
+    await user.keyboard('{ArrowUp}');
+    expect(input).toHaveAttribute('aria-activedescendant', within(listbox).getAllByRole('option')[39]?.id);
+    await user.keyboard('{ArrowDown}');
+    const options = within(listbox).getAllByRole('option');
+    expect(options).toHaveLength(45);
+    expect(options[40]).toHaveAttribute('aria-selected', 'true');
+    expect(screen.queryByRole('button', { name: /더 보기/ })).toBeNull();
+    expect(document.querySelector('.search-status')).toHaveTextContent(/^결과 45개$/);
+  });
+
+  it('limits the search to the note being read, when the reader asks', async () => {
+    const { user, input } = await openWith(undefined, '/notes/https-ssl/');
+    await user.type(input, '요약');
+    const listbox = await screen.findByRole('listbox', { name: '검색 결과' });
+    expect(within(listbox).getAllByRole('option')).toHaveLength(3);
+    const only = screen.getByRole('checkbox', { name: '이 노트에서만 찾기' });
+    await user.click(only);
+    expect(only).toBeChecked();
+    const options = within(listbox).getAllByRole('option');
+    expect(options).toHaveLength(1);
+    expect(options[0]).toHaveTextContent('HTTPS와 TLS');
+    expect(document.querySelector('.search-status')).toHaveTextContent(/^이 노트에서 결과 1개$/);
+    expect(input).toHaveFocus();
+  });
+
+  it('offers no note limit away from a note', async () => {
+    await openWith();
+    expect(screen.queryByRole('checkbox', { name: '이 노트에서만 찾기' })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText, indexTerms, infixTerms, queryTermOf } from '../../../src/shared/search/analyzeText.ts';
+import { analyzeText, indexTerms, queryTermOf } from '../../../src/shared/search/analyzeText.ts';
 import { koreanStem } from '../../../src/shared/search/koreanEndings.ts';
 
 describe('koreanStem', () => {
@@ -42,11 +42,6 @@ describe('koreanStem', () => {
 describe('analyzeText', () => {
   it('indexes the stem of each Korean word', () => {
     expect(indexTerms('정규화를 하면 이상 현상이 사라진다')).toEqual(['정규화', '하면', '이상', '현상', '사라진다']);
-  });
-
-  it('gives long Korean stems their tails for infix search', () => {
-    expect(infixTerms('함수종속성은')).toEqual(['수종속성', '종속성', '속성']);
-    expect(infixTerms('소켓')).toEqual([]);
   });
 
   it('keeps config keys and file names whole, in lower case, plus their parts', () => {

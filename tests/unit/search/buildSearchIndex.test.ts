@@ -56,9 +56,10 @@ describe('buildSearchIndex', () => {
   const { notes } = collectNotes(FIXTURE_FILES);
 
   it('makes one document per section plus one per note opening with its summary', () => {
-    const data = buildSearchIndex(notes);
+    const { data, texts } = buildSearchIndex(notes);
     expect(data.notes.map((note) => note.slug)).toEqual(['normalization', 'https-ssl', 'django']);
-    expect(data.docs[0]).toEqual({ note: 0, text: '테스트용 요약 도입부에는 표 설계 이야기만 있다.' });
+    expect(data.docs[0]).toEqual({ note: 0 });
+    expect(texts[0]?.[0]).toBe('테스트용 요약 도입부에는 표 설계 이야기만 있다.');
     expect(data.docs.find((doc) => doc.id === '부분-종속')).toMatchObject({
       note: 0,
       heading: '부분 종속',
@@ -68,22 +69,25 @@ describe('buildSearchIndex', () => {
   });
 
   it('makes one document per quiz question, opening at the question, without answers or explanation', () => {
-    const data = buildSearchIndex(notes);
+    const { data, texts } = buildSearchIndex(notes);
     const questions = data.docs.filter((doc) => doc.kind === 'quiz');
     expect(questions).toEqual([
-      {
-        note: 0,
-        kind: 'quiz',
-        id: 'quiz-fixture-partial',
-        parent: '함수종속성',
-        text: '부분 종속을 일으키는 열을 고르세요. 수량 · 상품명',
-      },
-      { note: 0, kind: 'quiz', id: 'quiz-fixture-card', parent: '함수종속성', text: '결정자란?' },
+      { note: 0, kind: 'quiz', id: 'quiz-fixture-partial', parent: '함수종속성' },
+      { note: 0, kind: 'quiz', id: 'quiz-fixture-card', parent: '함수종속성' },
     ]);
+    expect(texts[0]?.slice(-2)).toEqual(['부분 종속을 일으키는 열을 고르세요. 수량 · 상품명', '결정자란?']);
+  });
+
+  it('keeps the text out of the index: one text list per note, one entry per document', () => {
+    const { data, texts } = buildSearchIndex(notes);
+    expect(JSON.stringify(data)).not.toContain('이상 현상이 사라진다');
+    expect(texts.map((text) => text.length)).toEqual(
+      data.notes.map((_, note) => data.docs.filter((doc) => doc.note === note).length),
+    );
   });
 
   it('turns the synonyms into query terms', () => {
-    const data = buildSearchIndex(notes, [['공개 키', '공개키', 'Public Key']]);
+    const { data } = buildSearchIndex(notes, [['공개 키', '공개키', 'Public Key']]);
     expect(data.synonyms).toEqual([[['공개', '키'], ['공개키'], ['public', 'key']]]);
   });
 

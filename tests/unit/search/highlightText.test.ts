@@ -32,8 +32,8 @@ describe('highlightText', () => {
     );
   });
 
-  it('marks the inner part of a compound found by infix', () => {
-    expect(show(highlightText('함수종속성은', { matched: new Set(['종속성']), queryTerms: ['종속성'] }))).toBe(
+  it('marks the inner part of a compound found inside it', () => {
+    expect(show(highlightText('함수종속성은', { matched: new Set(['함수종속성']), queryTerms: ['종속성'] }))).toBe(
       '함수[종속성]은',
     );
   });

@@ -1,7 +1,7 @@
 import { collectNotes } from '../../../src/node/pipeline/collectNotes.ts';
 import { buildSearchIndex } from '../../../src/node/search/buildSearchIndex.ts';
-import { createSectionSearch, type SectionSearch } from '../../../src/app/search/searchSections.ts';
-import type { SearchData } from '../../../src/shared/search/searchData.ts';
+import { createSectionSearch, type LoadText, type SectionSearch } from '../../../src/app/search/searchSections.ts';
+import type { BuiltSearch } from '../../../src/node/search/buildSearchIndex.ts';
 import { noteMarkdown } from '../../fixtures/noteMarkdown.ts';
 
 /** Three small notes whose sections each test one way of finding a word. */
@@ -100,13 +100,20 @@ export const FIXTURE_SYNONYMS = [
 ];
 
 /** The fixture notes compiled and indexed the way the build does it. */
-export function fixtureSearchData(synonyms: string[][] = FIXTURE_SYNONYMS): SearchData {
+export function fixtureSearchData(synonyms: string[][] = FIXTURE_SYNONYMS): BuiltSearch {
   const collection = collectNotes(FIXTURE_FILES);
   if (collection.failed) throw new Error(collection.messages.map(String).join('\n'));
   // Through JSON, as the browser receives it.
-  return JSON.parse(JSON.stringify(buildSearchIndex(collection.notes, synonyms))) as SearchData;
+  return JSON.parse(JSON.stringify(buildSearchIndex(collection.notes, synonyms))) as BuiltSearch;
 }
 
-export function fixtureSearch(synonyms?: string[][]): SectionSearch {
-  return createSectionSearch(fixtureSearchData(synonyms));
+/**
+ * The fixture search with every note's text already loaded, or, with
+ * `loadText`, with texts that arrive when that function says.
+ */
+export function fixtureSearch(synonyms?: string[][], loadText?: LoadText): SectionSearch {
+  const { data, texts } = fixtureSearchData(synonyms);
+  const search = createSectionSearch(data, loadText ?? ((note) => texts[note] ?? []));
+  if (!loadText) void search.loadText(data.notes.map((note) => note.slug));
+  return search;
 }

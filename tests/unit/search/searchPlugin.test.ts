@@ -18,7 +18,7 @@ beforeEach(async () => {
   );
   await writeFile(
     path.join(root, 'main.js'),
-    "document.body.onclick = () => import('virtual:search-index').then((m) => console.log(m.default.docs.length));\n",
+    "document.body.onclick = () => import('virtual:search-index').then((m) => m.texts[0]().then((text) => console.log(m.default.docs.length, text)));\n",
   );
   await cp(goodContent, path.join(root, 'content'), { recursive: true });
 });
@@ -59,6 +59,26 @@ describe('searchPlugin', () => {
     expect(entry?.[1]).not.toMatch(new RegExp(`from\\s*["']\\./${indexName}`));
     expect(indexSource).toContain('시작');
     expect(indexSource).toContain('처음');
+  });
+
+  it("keeps each note's text out of the index, in a chunk per note that the index imports on demand", async () => {
+    await buildSite();
+    const files = await scripts();
+    const [indexName, indexSource = ''] =
+      Object.entries(files).find(([, source]) => source.includes('serializationVersion')) ?? [];
+    const notes = (await readdir(path.join(root, 'content'))).filter((name) => name.endsWith('.md'));
+    const texts = Object.entries(files).filter(
+      ([name]) => name !== indexName && !name.startsWith('index-') && indexSource.includes(`./${name}`),
+    );
+    expect(texts).toHaveLength(notes.length);
+    for (const [name, source] of texts) {
+      // Never a static import: fetched when one of the note's sections is shown.
+      expect(indexSource).not.toMatch(new RegExp(`from\\s*["']\\./${name}`));
+      expect(source).toContain('JSON.parse');
+    }
+    // A sentence of a note is in its text chunk, not in the index.
+    expect(indexSource).not.toContain('로 이어진다');
+    expect(texts.some(([, source]) => source.includes('로 이어진다'))).toBe(true);
   });
 
   it('builds without a synonyms file', async () => {

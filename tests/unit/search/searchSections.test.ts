@@ -137,7 +137,13 @@ describe('results', () => {
 describe('bad input', () => {
   it('returns "nothing to search for" for empty, blank and punctuation-only queries', () => {
     for (const query of ['', '    ', '!!!', '???', '.*', '— … ·']) {
-      expect(search.search(query), JSON.stringify(query)).toEqual({ hits: [], total: 0, matched: 'none', empty: true });
+      expect(search.search(query), JSON.stringify(query)).toEqual({
+        hits: [],
+        total: 0,
+        matched: 'none',
+        empty: true,
+        waitingFor: [],
+      });
     }
   });
 
@@ -167,5 +173,76 @@ describe('bad input', () => {
     expect(places('정규ㅎ', { composing: true })[0]).toBe('normalization#정규화란-무엇인가');
     // "섭" is on its way to "서버": the results already show 서버.
     expect(places('섭', { composing: true })).toContain('https-ssl#인증서');
+  });
+});
+
+describe('Korean spacing and 초성', () => {
+  it('finds a compound written with a space when typed without one, and the reverse', () => {
+    // The fixture writes `공개 키` in 인증서 and `함수종속성` as one word.
+    expect(places('함수 종속성')[0]).toBe('normalization#함수종속성');
+    expect(places('반 정규화')[0]).toBe('normalization#반정규화');
+    expect(places('이상현상')[0]).toBe('normalization#정규화란-무엇인가');
+  });
+
+  it('finds words by their initial consonants, marking the word found', () => {
+    const outcome = search.search('ㅈㄱㅎ');
+    expect(outcome.hits.map(place)[0]).toBe('normalization#정규화란-무엇인가');
+    expect(marked(outcome.hits[0]?.heading)).toEqual(['정규화']);
+    expect(places('ㅎㄷㅅㅇㅋ')[0]).toBe('https-ssl#tls-13-핸드셰이크');
+    // While the input method composes, a run of consonants is a 초성 search, not a half-made syllable.
+    expect(places('ㅎㄷㅅㅇㅋ', { composing: true })[0]).toBe('https-ssl#tls-13-핸드셰이크');
+  });
+});
+
+describe('every result, and one note only', () => {
+  it('gives the hits past the first page when asked for more, in the same order', () => {
+    const first = search.search('정규화', { limit: 3 });
+    const all = search.search('정규화', { limit: 100 });
+    expect(first.total).toBe(all.total);
+    expect(all.hits).toHaveLength(all.total);
+    expect(all.hits.slice(0, 3).map(place)).toEqual(first.hits.map(place));
+  });
+
+  it('limits the search to one note', () => {
+    // Every fixture note's opening has the summary `테스트용 요약`.
+    const everywhere = places('요약');
+    expect(new Set(everywhere.map((hit) => hit.split('#')[0])).size).toBe(3);
+    const inOne = search.search('요약', { note: 'https-ssl' });
+    expect(inOne.hits.map(place)).toEqual(['https-ssl#']);
+    expect(inOne.total).toBe(1);
+    expect(search.search('요약', { note: 'no-such-note' }).total).toBe(0);
+  });
+});
+
+describe('snippet text, fetched per note', () => {
+  it("gives hits without a snippet until their note's text arrives, fetching each note once", async () => {
+    const { fixtureSearch: make, fixtureSearchData } = await import('./searchFixtures.ts');
+    const { texts } = fixtureSearchData();
+    const fetched: number[] = [];
+    const lazy = make(undefined, (note) => {
+      fetched.push(note);
+      return Promise.resolve(texts[note] ?? []);
+    });
+    const before = lazy.search('정규화');
+    expect(before.hits[0]?.snippet).toBeUndefined();
+    expect(before.waitingFor).toEqual(['normalization']);
+    await Promise.all([lazy.loadText(before.waitingFor), lazy.loadText(before.waitingFor)]);
+    const after = lazy.search('정규화');
+    expect(after.waitingFor).toEqual([]);
+    expect(marked(after.hits[0]?.snippet)).toContain('정규화');
+    expect(fetched).toEqual([0]);
+  });
+
+  it('tries again after a failed fetch', async () => {
+    const { fixtureSearch: make, fixtureSearchData } = await import('./searchFixtures.ts');
+    const { texts } = fixtureSearchData();
+    let online = false;
+    const lazy = make(undefined, (note) =>
+      online ? Promise.resolve(texts[note] ?? []) : Promise.reject(new Error('offline')),
+    );
+    await expect(lazy.loadText(['normalization'])).rejects.toThrow('offline');
+    online = true;
+    await lazy.loadText(['normalization']);
+    expect(lazy.search('정규화').hits[0]?.snippet).toBeDefined();
   });
 });
