@@ -50,15 +50,17 @@ describe('a note page at first paint', () => {
   it('applies and keeps a theme tapped before the page script ran', async () => {
     const page = await phone();
     await openEarly(page, 'https-ssl');
-    await page.locator('.theme-switcher label[title="다크"]').tap();
+    // On a phone the theme choice is in the menu (a native <dialog> the inline script opens).
+    await page.locator('.menu-button').tap();
+    await page.locator('.nav-drawer .theme-switcher label[title="다크"]').tap();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.waitForSelector('html[data-hydrated="true"]');
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.locator('.theme-switcher input[value="dark"]').isChecked()).toBe(true);
+    expect(await page.locator('.nav-drawer .theme-switcher input[value="dark"]').isChecked()).toBe(true);
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.locator('.theme-switcher input[value="dark"]').isChecked()).toBe(true);
+    expect(await page.locator('.nav-drawer .theme-switcher input[value="dark"]').isChecked()).toBe(true);
   });
 
   it('opens the menu on the first tap, and closes it', async () => {

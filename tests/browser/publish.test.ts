@@ -53,14 +53,18 @@ async function sitemapRoutes(): Promise<string[]> {
 describe('prerendered pages', () => {
   it('lists home and every note in sitemap.xml, and robots.txt points to it', async () => {
     const routes = await sitemapRoutes();
-    expect(routes).toEqual([
+    // Home, every note, the glossary and a page per tag; no review or stats (nothing to index there).
+    expect(routes.slice(0, 6)).toEqual([
       '',
       'notes/normalization/',
       'notes/https-ssl/',
+      'notes/nginx-wsgi/',
       'notes/ec2/',
       'notes/uwsgi/',
-      'notes/nginx-wsgi/',
     ]);
+    expect(routes).toContain('glossary/');
+    expect(routes.filter((route) => route.startsWith('tags/')).length).toBeGreaterThan(5);
+    expect(routes.every((route) => route === '' || /^(notes|tags)\/|^glossary\/$/.test(route))).toBe(true);
     expect(await readFile(path.join(distDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${url('sitemap.xml')}`);
   });
 
@@ -70,7 +74,9 @@ describe('prerendered pages', () => {
       const response = await page.goto(url(route));
       expect(response?.status(), route).toBe(200);
       expect(await page.locator('main h1').count(), route).toBe(1);
-      expect((await page.locator('main').innerText()).length, route).toBeGreaterThan(route ? 3000 : 200);
+      expect((await page.locator('main').innerText()).length, route).toBeGreaterThan(
+        route.startsWith('notes/') || route === 'glossary/' ? 3000 : 100,
+      );
       expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(url(route));
       expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(await page.title());
       expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
@@ -114,7 +120,8 @@ describe('links', () => {
         if (target.origin !== origin) continue;
         expect(target.pathname.startsWith(base), `${href} on ${route || 'home'} is outside the base path`).toBe(true);
         const targetRoute = decodeURIComponent(target.pathname.slice(base.length));
-        if (target.hash) {
+        // `#top` is the top of the page by HTML's own rule ("맨 위로"), no element needed.
+        if (target.hash && target.hash !== '#top') {
           const id = decodeURIComponent(target.hash.slice(1));
           if (targetRoute === route) {
             expect(

@@ -1,5 +1,5 @@
 import { openDeepForHash } from './openDeepForHash.ts';
-import { watchOverflowEdges, type OverflowEdges } from './watchOverflowEdges.ts';
+import { watchOverflowEdges } from './watchOverflowEdges.ts';
 import { watchTermPopovers } from './termPopovers.ts';
 
 const COPIED_FOR_MS = 2000;
@@ -41,39 +41,18 @@ export function enhanceProse(element: HTMLElement, announce: (message: string) =
     if (button) void copyCode(button);
   };
   element.addEventListener('click', onClick);
-  // Measuring a box lays it out, and an off-screen block is skipped by
-  // `content-visibility: auto` until it nears the screen: measure each one only
-  // then, so a long note's dozens of code blocks cost nothing at load.
-  const wide = [
-    ...[...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map(
-      (scroller) => [scroller, (edges: OverflowEdges) => (scroller.parentElement!.dataset.overflow = edges)] as const,
-    ),
-    ...[...element.querySelectorAll<HTMLElement>('.code-block > pre')].map(
-      (pre) => [pre, (edges: OverflowEdges) => (pre.dataset.overflow = edges)] as const,
-    ),
-  ];
+  // Measuring a box lays it out: done after the page's start-up task, not inside it,
+  // so the first taps are answered before a long note's code blocks are measured.
   const stopWatching: (() => void)[] = [watchTermPopovers(element), openDeepForHash(element)];
-  let nearScreen: IntersectionObserver | undefined;
-  if (typeof IntersectionObserver === 'function') {
-    const report = new Map<Element, (edges: OverflowEdges) => void>(wide);
-    nearScreen = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const onChange = report.get(entry.target);
-          if (!entry.isIntersecting || !onChange) continue;
-          nearScreen?.unobserve(entry.target);
-          stopWatching.push(watchOverflowEdges(entry.target as HTMLElement, onChange));
-        }
-      },
-      { rootMargin: '400px 0px' },
-    );
-    for (const [box] of wide) nearScreen.observe(box);
-  } else {
-    for (const [box, onChange] of wide) stopWatching.push(watchOverflowEdges(box, onChange));
-  }
+  const measureLater = window.setTimeout(() => {
+    for (const scroller of element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll'))
+      stopWatching.push(watchOverflowEdges(scroller, (edges) => (scroller.parentElement!.dataset.overflow = edges)));
+    for (const pre of element.querySelectorAll<HTMLElement>('.code-block > pre'))
+      stopWatching.push(watchOverflowEdges(pre, (edges) => (pre.dataset.overflow = edges)));
+  }, 0);
   return () => {
     element.removeEventListener('click', onClick);
-    nearScreen?.disconnect();
+    window.clearTimeout(measureLater);
     for (const stop of stopWatching) stop();
     for (const timer of timers) window.clearTimeout(timer);
   };

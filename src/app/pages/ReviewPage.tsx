@@ -406,54 +406,55 @@ function ReviewSession() {
                 upcoming={upcoming}
               />
             ) : (
-              <>
-                <h2>{plan.kind === 'due' ? '지금 복습할 문제가 없습니다.' : '이 조건에 맞는 문제가 없습니다.'}</h2>
-                {upcomingAt !== undefined ? (
-                  <p className="practice-next-due">
-                    다음 복습은 {formatDue(new Date(upcomingAt), now)}입니다
-                    {upcomingAt - now.getTime() < 3_600_000 && (
-                      // Read out as it changes would be noise: the countdown is for the eye.
-                      <span aria-hidden="true"> ({countdown(upcomingAt - now.getTime())} 남음)</span>
-                    )}
-                    . 그때가 되면 이 페이지에 바로 나타납니다.
-                  </p>
-                ) : (
-                  <p>지금 예정된 복습이 없습니다.</p>
-                )}
-                <ul className="practice-next-actions">
-                  {moreNew.length > 0 && (
-                    <li>
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        onClick={() => setQueue([...(queue ?? []), ...moreNew.slice(0, EXTRA_NEW)])}
-                      >
-                        새 문제 {Math.min(EXTRA_NEW, moreNew.length)}개 더 풀기
-                      </button>{' '}
-                      (오늘의 새 문제 한도 {progress.settings.newPerDay}개에 닿았습니다. 아직 풀지 않은 문제{' '}
-                      {moreNew.length}개)
-                    </li>
-                  )}
-                  {nextNote && (
-                    <li>
-                      아직 풀지 않은 문제가 있는 노트:{' '}
-                      <a href={`${import.meta.env.BASE_URL}${notePath(nextNote.slug).slice(1)}`}>{nextNote.title}</a>
-                    </li>
-                  )}
-                  {note && (
-                    <li>
-                      <Link to="/review/">모든 노트 복습하기</Link>
-                    </li>
-                  )}
-                  <li>
-                    <Link to="/study/">다른 조건으로 공부하기</Link>
-                  </li>
-                  <li>
-                    <Link to="/stats/">학습 기록 보기</Link>
-                  </li>
-                </ul>
-              </>
+              <h2>{plan.kind === 'due' ? '지금 복습할 문제가 없습니다.' : '이 조건에 맞는 문제가 없습니다.'}</h2>
             )}
+            {/* After the summary too: what comes next, live, and what to do meanwhile. */}
+            <>
+              {upcomingAt !== undefined ? (
+                <p className="practice-next-due">
+                  다음 복습은 {formatDue(new Date(upcomingAt), now)}입니다
+                  {upcomingAt - now.getTime() < 3_600_000 && (
+                    // Read out as it changes would be noise: the countdown is for the eye.
+                    <span aria-hidden="true"> ({countdown(upcomingAt - now.getTime())} 남음)</span>
+                  )}
+                  . 그때가 되면 이 페이지에 바로 나타납니다.
+                </p>
+              ) : (
+                <p>지금 예정된 복습이 없습니다.</p>
+              )}
+              <ul className="practice-next-actions">
+                {moreNew.length > 0 && (
+                  <li>
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      onClick={() => setQueue([...(queue ?? []), ...moreNew.slice(0, EXTRA_NEW)])}
+                    >
+                      새 문제 {Math.min(EXTRA_NEW, moreNew.length)}개 더 풀기
+                    </button>{' '}
+                    (오늘의 새 문제 한도 {progress.settings.newPerDay}개에 닿았습니다. 아직 풀지 않은 문제{' '}
+                    {moreNew.length}개)
+                  </li>
+                )}
+                {nextNote && (
+                  <li>
+                    아직 풀지 않은 문제가 있는 노트:{' '}
+                    <a href={`${import.meta.env.BASE_URL}${notePath(nextNote.slug).slice(1)}`}>{nextNote.title}</a>
+                  </li>
+                )}
+                {note && (
+                  <li>
+                    <Link to="/review/">모든 노트 복습하기</Link>
+                  </li>
+                )}
+                <li>
+                  <Link to="/study/">다른 조건으로 공부하기</Link>
+                </li>
+                <li>
+                  <Link to="/stats/">학습 기록 보기</Link>
+                </li>
+              </ul>
+            </>
             {hasUnexportedProgress(progress) && (
               <p className="practice-reminder">
                 아직 내보내지 않은 기록이 있습니다. 브라우저가 저장소를 지우면 사라질 수 있으니{' '}

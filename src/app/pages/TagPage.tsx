@@ -1,3 +1,4 @@
+import { HomeLink } from '../components/HomeLink.tsx';
 import { Link, useLoaderData } from 'react-router';
 import { tagHead } from '../../shared/pageHead.ts';
 import { notePath } from '../../shared/routes.ts';
@@ -35,7 +36,7 @@ export function TagPage() {
         ))}
       </ol>
       <p>
-        <Link to="/">모든 노트 보기</Link>
+        <HomeLink>모든 노트 보기</HomeLink>
       </p>
     </div>
   );
