@@ -168,7 +168,8 @@ describe('links', () => {
     expect([...seen].filter((route) => route.startsWith('tags/')).length).toBeGreaterThan(5);
     expect(problems.filter((line) => !line.includes('Failed to load resource'))).toEqual([]);
     await context.close();
-  });
+    // Every page of the site, tag pages included, loaded one by one.
+  }, 180_000);
 });
 
 describe('web app', () => {
