@@ -238,8 +238,7 @@ describe('counts that follow the clock (item 5)', { timeout: SLOW }, () => {
     await expect.poll(() => page.locator(`[data-quiz-status="${id}"]`).textContent()).toMatch(/지금 복습할 때입니다/);
   });
 
-  // Fails since this round's merges put the session summary above the empty queue (issue 14, left open).
-  it.skip('offers new questions past the daily limit when the queue is empty', async () => {
+  it('offers new questions past the daily limit when the queue is empty', async () => {
     const page = await (await newContext()).newPage();
     await open(page, 'stats/');
     await page.getByLabel('하루에 새로 풀 문제 수').fill('0');
