@@ -23,6 +23,8 @@ declare module 'virtual:study-notes/islands' {
 
   /** Every question id of every note, in reading order (for the due badge). */
   export const questionIds: string[];
+  /** Every glossary term's flashcard id (`term:<id>`), counted when the learner studies terms. */
+  export const termCardIds: string[];
   /** One note's questions by id; `{}` for an unknown slug. */
   export function loadQuizzes(slug: string): Promise<Record<string, QuizQuestion>>;
   /** One note's diagrams by id; `{}` for an unknown slug. */

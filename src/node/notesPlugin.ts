@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite';
-import { groupGlossary } from '../shared/glossary.ts';
+import { groupGlossary, termCardId } from '../shared/glossary.ts';
 import { flatBlocks } from '../shared/note.ts';
 import { collectNotes, toMeta, type Collection, type SourceFile } from './pipeline/collectNotes.ts';
 import { formatMessage } from './pipeline/formatMessage.ts';
@@ -233,6 +233,7 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
             .join('\n');
         return [
           `export const questionIds = ${JSON.stringify(result.notes.flatMap(({ note }) => note.questionIds))};`,
+          `export const termCardIds = ${JSON.stringify(result.glossary.map((entry) => termCardId(entry.id)))};`,
           `const quizzes = {\n${loaders(QUIZZES_PREFIX)}\n};`,
           `const diagrams = {\n${loaders(DIAGRAMS_PREFIX)}\n};`,
           'const pick = (table, slug) => (Object.hasOwn(table, slug) ? table[slug]().then((module) => module.default) : Promise.resolve({}));',

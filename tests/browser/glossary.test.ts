@@ -261,8 +261,7 @@ describe('term flashcards', () => {
     expect(await secondInQueue(page)).not.toMatch(/^term:/);
   });
 
-  // Fails since this round's merges: the /glossary/ checkbox click does not stick (issue 17, left open).
-  it.skip('once switched on, come among new questions and are answered with the keyboard', async () => {
+  it('once switched on, come among new questions and are answered with the keyboard', async () => {
     const page = await newPage({ bypassCSP: true });
     await open(page, 'glossary/');
     const toggle = page.getByRole('checkbox', { name: '복습에 용어 카드도 넣기' });

@@ -80,9 +80,9 @@ export function startDueBadge(): void {
     (data, now) => {
       showNoteAnswers(document, data, now);
       if (!slot) return;
-      void import('virtual:study-notes/islands').then(({ questionIds }) => {
+      void import('virtual:study-notes/islands').then(({ questionIds, termCardIds }) => {
         const count = countDue(
-          questionIds,
+          data?.studyTerms ? [...questionIds, ...termCardIds] : questionIds,
           data?.cards ?? [],
           now,
           data?.newPerDay ?? 20,

@@ -67,6 +67,8 @@ export interface StoredDueData extends ReviewAllowance {
   cards: CardDue[];
   newPerDay: number;
   newStartedToday: number;
+  /** Whether the learner studies term flashcards too (switched on on /glossary/). */
+  studyTerms: boolean;
   /** Questions the learner suspended in the question browser (`questionMarks` in `meta`). */
   suspended: Set<string>;
   /** The latest answer of each question asked for (`lastFor`) that has one among the stored answers. */
@@ -145,7 +147,7 @@ async function readFrom(db: IDBDatabase, now: Date, lastFor: readonly string[]):
   }
   const last = await lastAnswers(tx.objectStore('logs'), lastFor);
   const settings = (await request(tx.objectStore('meta').get('settings'))) as
-    { value?: { newPerDay?: unknown; maxReviewsPerDay?: unknown } } | undefined;
+    { value?: { newPerDay?: unknown; maxReviewsPerDay?: unknown; studyTerms?: unknown } } | undefined;
   const limit = settings?.value?.newPerDay;
   const newPerDay = typeof limit === 'number' ? limit : DEFAULT_NEW_PER_DAY;
   // storage/questionMarks.ts keeps these under this key, one object keyed by question id.
@@ -174,6 +176,7 @@ async function readFrom(db: IDBDatabase, now: Date, lastFor: readonly string[]):
     newStartedToday: today.started,
     maxReviewsPerDay,
     reviewedToday: today.reviewed,
+    studyTerms: settings?.value?.studyTerms === true,
     suspended,
     last,
   };

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLoaderData, useLocation, type LoaderFunctionArgs } from 'react-router';
-import { isTermCardId, termFlashcard } from '../../shared/glossary.ts';
+import { isTermCardId, termFlashcard, withTermCards } from '../../shared/glossary.ts';
 import type { QuizQuestion } from '../../shared/quiz.ts';
 import { notePath } from '../../shared/routes.ts';
 import { reviewHead } from '../../shared/pageHead.ts';
@@ -18,7 +18,14 @@ import type { AnswerSummary } from '../storage/progressStore.ts';
 import { pickChoiceByKey, promptForEnter } from '../study/choiceKeys.ts';
 import { SessionSummaryView } from '../study/SessionSummaryView.tsx';
 import type { SessionAnswer } from '../study/sessionResults.ts';
-import { buildStudyQueue, describePlan, needsSummary, parseStudyPlan, type StudyPlan } from '../study/studyPlan.ts';
+import {
+  buildStudyQueue,
+  describePlan,
+  inScope,
+  needsSummary,
+  parseStudyPlan,
+  type StudyPlan,
+} from '../study/studyPlan.ts';
 
 interface ReviewData {
   /** Every question: the page filters by `note` itself, once hydrated (see `ReviewPage`). */
@@ -123,8 +130,15 @@ function ReviewSession() {
   if (hydrated && progress.status === 'ready' && queue === null && (summary !== null || !needsSummary(plan))) {
     // Set once, while rendering, as soon as stored progress is known.
     const now = new Date();
-    // Term flashcards join the plan's questions when the learner has switched them on (on /glossary/).
-    const studied = progress.settings.studyTerms === true ? [...questions, ...termCards] : questions;
+    // Term flashcards join the plan's questions when the learner has switched them on (on /glossary/),
+    // spread among them so new terms come a few a day instead of after every question.
+    const studied =
+      progress.settings.studyTerms === true
+        ? withTermCards(
+            inScope(questions, plan).map((question) => question.id),
+            inScope(termCards, plan).map((card) => card.id),
+          ).map((id) => byId.get(id) as QuizQuestion)
+        : questions;
     setQueue(buildStudyQueue(plan, studied, progress, now, summary));
     setStartedAt(now.getTime());
   }

@@ -48,6 +48,14 @@ describe('suspend, flag and reset (question browser)', () => {
     );
   });
 
+  it('tells the header badge whether term flashcards are studied, as the review page does', async () => {
+    const store = await openProgressStore();
+    expect((await readDueData(siteDatabase, now))?.studyTerms ?? false).toBe(false);
+    await store.updateSettings({ studyTerms: true });
+    store.close();
+    expect((await readDueData(siteDatabase, now))?.studyTerms).toBe(true);
+  });
+
   it('resets a schedule to new and keeps the answers and the reset in the history', async () => {
     const store = await openProgressStore();
     await answerQuestion(store, 'q', Rating.Good, new Date('2026-11-01T09:00:00Z'));
