@@ -82,14 +82,17 @@ export async function searchDownload(outDir: string, base: string): Promise<Down
 
 /** The query set's score for the search code in `srcRoot` (this checkout, or a checkout of main). */
 async function querySetScore(srcRoot: string): Promise<string> {
-  const { notes, synonyms } = readContent();
+  const { notes, synonyms, glossary } = readContent();
   const build = (await import(path.join(srcRoot, 'src/node/search/buildSearchIndex.ts'))) as {
-    buildSearchIndex: (notes: unknown, synonyms: string[][]) => unknown;
+    buildSearchIndex: (notes: unknown, synonyms: string[][], glossary: unknown) => unknown;
   };
   const sections = (await import(path.join(srcRoot, 'src/app/search/searchSections.ts'))) as {
     createSectionSearch: (data: unknown, loadText?: (note: number) => string[]) => SectionSearch;
   };
-  const built = JSON.parse(JSON.stringify(build.buildSearchIndex(notes, synonyms))) as Record<string, unknown>;
+  const built = JSON.parse(JSON.stringify(build.buildSearchIndex(notes, synonyms, glossary))) as Record<
+    string,
+    unknown
+  >;
   // Main's build returns the data itself; this one returns it beside the notes' texts.
   const search =
     'texts' in built

@@ -349,6 +349,12 @@ export function SearchDialogView({
                         <span className="search-hit-quiz">확인 문제</span>
                       </>
                     )}
+                    {hit.term && (
+                      <>
+                        <span className="sr-only">, </span>
+                        <span className="search-hit-quiz">용어</span>
+                      </>
+                    )}
                   </span>
                   <span className="sr-only">: </span>
                   <span className="search-hit-snippet">{hit.snippet && <Highlighted parts={hit.snippet} />}</span>

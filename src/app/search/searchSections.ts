@@ -1,5 +1,5 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import { notePath } from '../../shared/routes.ts';
+import { glossaryPath, notePath } from '../../shared/routes.ts';
 import { packedTerms, unpackIndex } from '../../shared/search/packedIndex.ts';
 import { parseQuery, type ParsedQuery, type QueryClause } from '../../shared/search/parseQuery.ts';
 import type { SearchData, SearchDoc, SearchText } from '../../shared/search/searchData.ts';
@@ -19,6 +19,8 @@ export interface SectionHit {
   headingId: string | undefined;
   /** True for a quiz question (it opens at the question). */
   quiz: boolean;
+  /** True for a glossary term (it opens at its entry on /glossary/). */
+  term: boolean;
   noteTitle: TextPart[];
   /** For an h3, the h2 above it; for a question, its section's heading. */
   parent: string | undefined;
@@ -68,6 +70,16 @@ export type LoadText = (note: number) => Promise<SearchText> | SearchText;
 /** Characters of section text shown under each hit. */
 const SNIPPET_LENGTH = 140;
 
+/**
+ * Terms whose name was typed come before every section, as a dictionary
+ * entry would; a few at most, so a short prefix (`키`) that names many terms
+ * still leaves the sections in view.
+ */
+export const TERMS_FIRST = 3;
+
+/** Where a term's result says it opens (the glossary page's title). */
+const GLOSSARY_TITLE = '용어집';
+
 /** Loads serialized search data into a ready-to-query search; `loadText` brings each note's snippet text. */
 export function createSectionSearch(data: SearchData, loadText: LoadText): SectionSearch {
   const plain = unpackIndex(data.index);
@@ -106,13 +118,15 @@ export function createSectionSearch(data: SearchData, loadText: LoadText): Secti
     // When only the title or heading matched, the snippet is the section's
     // start and its text need not be read (a long section costs a few ms).
     const inText = Object.values(result.match).some((fields) => fields.includes('text'));
+    const term = doc.kind === 'term';
     return {
       key,
-      pathname: notePath(note.slug),
+      pathname: term ? glossaryPath() : notePath(note.slug),
       hash: doc.id ? `#${encodeURIComponent(doc.id)}` : '',
       headingId: doc.id,
       quiz: doc.kind === 'quiz',
-      noteTitle: highlightText(note.title, options),
+      term,
+      noteTitle: highlightText(term ? GLOSSARY_TITLE : note.title, options),
       parent: doc.parent,
       heading: doc.heading === undefined ? undefined : highlightText(doc.heading, options),
       snippet:
@@ -142,6 +156,7 @@ export function createSectionSearch(data: SearchData, loadText: LoadText): Secti
         matched = 'some';
       }
       if (results.length === 0) return nothing(false);
+      results = termsFirst(results, data.docs);
       const hits = results.slice(0, options.limit ?? 20).flatMap((result) => toHit(result, parsed) ?? []);
       const waitingFor = [
         ...new Set(hits.filter((hit) => hit.snippet === undefined).map((hit) => hit.pathname.split('/').at(-2) ?? '')),
@@ -173,6 +188,19 @@ export function createSectionSearch(data: SearchData, loadText: LoadText): Secti
       );
     },
   };
+}
+
+/** Up to `TERMS_FIRST` terms found by their name (or another spelling) move to the front, in score order. */
+export function termsFirst(results: SearchResult[], docs: readonly SearchDoc[]): SearchResult[] {
+  const first: SearchResult[] = [];
+  const rest: SearchResult[] = [];
+  for (const result of results) {
+    const named =
+      docs[Number(result.id)]?.kind === 'term' &&
+      Object.values(result.match).some((fields) => fields.includes('heading') || fields.includes('keywords'));
+    (named && first.length < TERMS_FIRST ? first : rest).push(result);
+  }
+  return first.length === 0 ? results : [...first, ...rest];
 }
 
 /**

@@ -20,6 +20,7 @@
  * tails for compounds. See there.
  */
 import MiniSearch from 'minisearch';
+import { termAnchorId, type GlossaryEntry } from '../../shared/glossary.ts';
 import { flatBlocks } from '../../shared/note.ts';
 import { quizAnchorId } from '../../shared/quiz.ts';
 import { packIndex } from '../../shared/search/packedIndex.ts';
@@ -41,9 +42,14 @@ export interface BuiltSearch {
  * per h2/h3 section, one for each note's opening (summary, goals and the
  * text before the first heading) and one per quiz question, the packed
  * index and the synonyms; and, apart, each note's text for snippets.
+ * Each glossary term is a document too, filed under the note that defines it.
  * Pure: same notes in, same JSON out.
  */
-export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = []): BuiltSearch {
+export function buildSearchIndex(
+  notes: CompiledNote[],
+  synonyms: string[][] = [],
+  glossary: readonly GlossaryEntry[] = [],
+): BuiltSearch {
   const docs: SearchDoc[] = [];
   const indexed: IndexedSection[] = [];
   const texts: SearchText[] = notes.map(() => []);
@@ -84,6 +90,16 @@ export function buildSearchIndex(notes: CompiledNote[], synonyms: string[][] = [
       add(doc, quizText(block.question), [note.title, ...note.tags, section?.title ?? '']);
     }
   });
+
+  // A term is its headword and spellings (as the heading, so an exact name
+  // ranks it high) and its definition (as the text, for the snippet).
+  const noteIndex = new Map(notes.map(({ note }, position) => [note.slug, position]));
+  for (const entry of glossary) {
+    const note = noteIndex.get(entry.definedIn);
+    if (note === undefined) continue;
+    const doc: SearchDoc = { note, kind: 'term', id: termAnchorId(entry.id), heading: entry.term };
+    add(doc, entry.definition.text, entry.also);
+  }
 
   const miniSearch = new MiniSearch<IndexedSection>(searchIndexOptions);
   miniSearch.addAll(indexed);

@@ -72,7 +72,11 @@ export function searchPlugin(options: SearchPluginOptions = {}): Plugin {
     const synonyms = existsSync(synonymsPath) ? await readFile(synonymsPath, 'utf8') : '';
     if (built?.collection !== collection || built.synonyms !== synonyms) {
       const promise = readSynonyms().then((groups) =>
-        buildSearchIndex(collection.failed ? [] : collection.notes, groups),
+        buildSearchIndex(
+          collection.failed ? [] : collection.notes,
+          groups,
+          collection.failed ? [] : collection.glossary,
+        ),
       );
       built = { collection, synonyms, promise };
     }

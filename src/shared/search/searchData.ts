@@ -29,11 +29,11 @@ export interface SearchNote {
 export interface SearchDoc {
   /** Index into `SearchData.notes`. */
   note: number;
-  /** Present (and `'quiz'`) for a question; absent for text. */
-  kind?: 'quiz';
-  /** The heading's or question's id (URL fragment); absent for the part before the first heading. */
+  /** `'quiz'` for a question, `'term'` for a glossary term (it opens on /glossary/); absent for text. */
+  kind?: 'quiz' | 'term';
+  /** The heading's, question's or term's id (URL fragment); absent for the part before the first heading. */
   id?: string;
-  /** The h2 or h3 text; absent for the opening part and for questions. */
+  /** The h2 or h3 text, or a term's headword; absent for the opening part and for questions. */
   heading?: string;
   /** For an h3, the h2 it sits under; for a question, its section's heading. */
   parent?: string;

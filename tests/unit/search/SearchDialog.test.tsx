@@ -225,6 +225,7 @@ describe('SearchDialog', () => {
           hash: `#s${n}`,
           headingId: `s${n}`,
           quiz: false,
+          term: false,
           noteTitle: [{ text: '노트', mark: false }],
           parent: undefined,
           heading: [{ text: `절 ${n + 1}`, mark: false }],

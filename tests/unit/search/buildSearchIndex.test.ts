@@ -55,6 +55,23 @@ describe('sections of a compiled note', () => {
 describe('buildSearchIndex', () => {
   const { notes } = collectNotes(FIXTURE_FILES);
 
+  it('files each glossary term under the note that defines it, its definition as the text', () => {
+    const entry = {
+      id: 'sni',
+      term: 'SNI',
+      also: ['Server Name Indication'],
+      definition: { text: '접속할 호스트 이름을 알리는 확장.', html: '접속할 호스트 이름을 알리는 확장.' },
+      definedIn: 'https-ssl',
+      usedIn: ['https-ssl'],
+    };
+    const { data, texts } = buildSearchIndex(notes, [], [entry, { ...entry, id: 'x', definedIn: 'gone' }]);
+    const terms = data.docs.filter((doc) => doc.kind === 'term');
+    expect(terms).toEqual([{ note: 1, kind: 'term', id: 'sni', heading: 'SNI' }]);
+    // The snippet text sits at the term's position among its note's documents.
+    const position = data.docs.filter((doc) => doc.note === 1).findIndex((doc) => doc.kind === 'term');
+    expect(texts[1]?.[position]).toBe('접속할 호스트 이름을 알리는 확장.');
+  });
+
   it('makes one document per section plus one per note opening with its summary', () => {
     const { data, texts } = buildSearchIndex(notes);
     expect(data.notes.map((note) => note.slug)).toEqual(['normalization', 'https-ssl', 'django']);

@@ -11,10 +11,10 @@ import { formatScore, readContent, readQuerySet, scoreQuerySet, TOP } from './qu
  */
 const FLOOR = 53;
 
-const { notes, synonyms } = readContent();
+const { notes, synonyms, glossary } = readContent();
 const cases = readQuerySet();
 // Through JSON, as the browser receives it.
-const { data, texts } = JSON.parse(JSON.stringify(buildSearchIndex(notes, synonyms))) as BuiltSearch;
+const { data, texts } = JSON.parse(JSON.stringify(buildSearchIndex(notes, synonyms, glossary))) as BuiltSearch;
 const score = scoreQuerySet(
   createSectionSearch(data, (note) => texts[note] ?? []),
   notes,
@@ -24,9 +24,10 @@ const score = scoreQuerySet(
 describe('query set (tests/unit/search/querySet.yaml) on the real notes', () => {
   it('has at least 30 cases, each naming a section that exists', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30);
-    const places = new Set(
-      notes.flatMap(({ note, sections }) => sections.map((section) => `${note.slug}#${section.id ?? ''}`)),
-    );
+    const places = new Set([
+      ...notes.flatMap(({ note, sections }) => sections.map((section) => `${note.slug}#${section.id ?? ''}`)),
+      ...glossary.map((entry) => `glossary#${entry.id}`),
+    ]);
     for (const queryCase of cases) {
       for (const place of queryCase.expect) expect(places, `${queryCase.query} → ${place}`).toContain(place);
     }
@@ -49,5 +50,13 @@ describe('query set (tests/unit/search/querySet.yaml) on the real notes', () => 
     expect(missed).toEqual([]);
     expect(score.byKind.spacing?.total).toBeGreaterThanOrEqual(10);
     expect(score.byKind.choseong?.total).toBeGreaterThanOrEqual(5);
+  });
+
+  it('puts the glossary entry first when a term is typed by its name, another spelling, spacing or 초성', () => {
+    const terms = score.results.filter((result) => result.case.kind === 'term');
+    expect(terms.length).toBeGreaterThanOrEqual(8);
+    expect(
+      terms.filter((result) => result.rank !== 1).map((result) => `${result.case.query} → ${result.top.join(', ')}`),
+    ).toEqual([]);
   });
 });

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { SectionHit, SectionSearch } from '../../../src/app/search/searchSections.ts';
+import { TERMS_FIRST, type SectionHit, type SectionSearch } from '../../../src/app/search/searchSections.ts';
 import { collectNotes } from '../../../src/node/pipeline/collectNotes.ts';
 import type { CompiledNote } from '../../../src/node/pipeline/compileNote.ts';
 import { parseSynonyms } from '../../../src/node/search/parseSynonyms.ts';
+import type { GlossaryEntry } from '../../../src/shared/glossary.ts';
 import { quizAnchorId } from '../../../src/shared/quiz.ts';
 
 /** How many results a case may look at: the expected place must be among them. */
@@ -13,9 +14,12 @@ export const TOP = 3;
 
 const caseSchema = z.object({
   query: z.string().min(1),
-  /** `note-slug#section-id` (or `note-slug#` for the note's opening); any one is enough. */
+  /**
+   * `note-slug#section-id` (or `note-slug#` for the note's opening), or
+   * `glossary#term-id` for a term case; any one is enough.
+   */
   expect: z.array(z.string().regex(/^[a-z0-9-]+#/)).min(1),
-  kind: z.enum(['particle', 'variant', 'english', 'code', 'quiz', 'spacing', 'choseong']),
+  kind: z.enum(['particle', 'variant', 'english', 'code', 'quiz', 'spacing', 'choseong', 'term']),
 });
 export type QueryCase = z.infer<typeof caseSchema>;
 
@@ -29,6 +33,7 @@ export function readQuerySet(file = QUERY_SET): QueryCase[] {
 export function readContent(contentDir = path.resolve(import.meta.dirname, '../../../content')): {
   notes: CompiledNote[];
   synonyms: string[][];
+  glossary: GlossaryEntry[];
 } {
   const files = readdirSync(contentDir)
     .filter((name) => name.endsWith('.md'))
@@ -38,7 +43,7 @@ export function readContent(contentDir = path.resolve(import.meta.dirname, '../.
   if (collection.failed) throw new Error(collection.messages.map(String).join('\n'));
   const synonymsFile = path.join(contentDir, 'search-synonyms.yaml');
   const synonyms = parseSynonyms('content/search-synonyms.yaml', readFileSync(synonymsFile, 'utf8')).groups;
-  return { notes: collection.notes, synonyms };
+  return { notes: collection.notes, synonyms, glossary: collection.glossary };
 }
 
 export interface CaseResult {
@@ -68,13 +73,17 @@ export function scoreQuerySet(search: SectionSearch, notes: CompiledNote[], case
     }
   }
   const placeOf = (hit: SectionHit) => {
+    if (hit.term) return `glossary#${hit.headingId ?? ''}`;
     const slug = hit.pathname.split('/').filter(Boolean).at(-1) ?? '';
     const id = hit.headingId ?? '';
     return `${slug}#${hit.quiz ? (quizSection.get(id) ?? id) : id}`;
   };
 
   const results = cases.map((queryCase): CaseResult => {
-    const top = search.search(queryCase.query, { limit: TOP }).hits.slice(0, TOP).map(placeOf);
+    // Terms named by the query come first (searchSections.ts); a section case
+    // asks where the section stands among sections, a term case where the term is.
+    const hits = search.search(queryCase.query, { limit: TOP + TERMS_FIRST }).hits;
+    const top = (queryCase.kind === 'term' ? hits : hits.filter((hit) => !hit.term)).slice(0, TOP).map(placeOf);
     const index = top.findIndex((place) => queryCase.expect.includes(place));
     return { case: queryCase, rank: index === -1 ? undefined : index + 1, top };
   });
