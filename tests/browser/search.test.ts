@@ -153,6 +153,22 @@ describe('search', () => {
     await expect.poll(() => question.getByRole('radio').count()).toBe(4);
   });
 
+  it('puts a term typed by its name first, and opens its glossary entry', async () => {
+    await open({ route: 'notes/normalization/' });
+    await page.keyboard.press('/');
+    await page.keyboard.type('순방향 비밀성');
+    const first = options().first();
+    await expect.poll(() => first.locator('.search-hit-term').textContent()).toBe('용어');
+    expect(await first.locator('.search-hit-note').textContent()).toBe('용어집');
+    expect(await first.locator('.search-hit-heading').textContent()).toContain('순방향 비밀성');
+    await expect.poll(() => first.locator('.search-hit-snippet').textContent()).toMatch(/\S/);
+    // The sections that teach it follow.
+    await expect.poll(() => options().nth(1).locator('.search-hit-term').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/glossary\/#%EC%88%9C|\/glossary\/#순방향-비밀성$/);
+    await expect.poll(hash).toBe('순방향-비밀성');
+  });
+
   it('finds config keys in any case and loan-word spellings from the synonym list', async () => {
     await open({ route: 'notes/ec2/' });
     await page.keyboard.press('Control+k');
@@ -221,7 +237,11 @@ describe('search', () => {
     const box = await dialog().boundingBox();
     expect(box?.width).toBe(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await options().first().click();
+    // The glossary's entry for 유닉스 도메인 소켓 comes first; the sections follow.
+    await options()
+      .filter({ hasNot: page.locator('.search-hit-term') })
+      .first()
+      .click();
     await page.waitForURL(/\/notes\/(uwsgi|nginx-wsgi)\/#/);
   });
 });

@@ -352,7 +352,7 @@ export function SearchDialogView({
                     {hit.term && (
                       <>
                         <span className="sr-only">, </span>
-                        <span className="search-hit-quiz">용어</span>
+                        <span className="search-hit-term">용어</span>
                       </>
                     )}
                   </span>

@@ -190,17 +190,22 @@ export function createSectionSearch(data: SearchData, loadText: LoadText): Secti
   };
 }
 
-/** Up to `TERMS_FIRST` terms found by their name (or another spelling) move to the front, in score order. */
+/**
+ * Up to `TERMS_FIRST` terms found by their name (or another spelling) move to
+ * the front, in score order, as long as they score at least half as well as
+ * the best of them (`정규화` names 정규화; 반정규화 holds it only inside a
+ * compound). Other terms go after the sections: a short definition would
+ * otherwise outrank the section that teaches what was typed.
+ */
 export function termsFirst(results: SearchResult[], docs: readonly SearchDoc[]): SearchResult[] {
-  const first: SearchResult[] = [];
-  const rest: SearchResult[] = [];
-  for (const result of results) {
-    const named =
-      docs[Number(result.id)]?.kind === 'term' &&
-      Object.values(result.match).some((fields) => fields.includes('heading') || fields.includes('keywords'));
-    (named && first.length < TERMS_FIRST ? first : rest).push(result);
-  }
-  return first.length === 0 ? results : [...first, ...rest];
+  const terms: SearchResult[] = [];
+  const sections: SearchResult[] = [];
+  for (const result of results) (docs[Number(result.id)]?.kind === 'term' ? terms : sections).push(result);
+  const named = (result: SearchResult) =>
+    Object.values(result.match).some((fields) => fields.includes('heading') || fields.includes('keywords'));
+  const best = Math.max(0, ...terms.filter(named).map((result) => result.score));
+  const first = terms.filter((result) => named(result) && result.score >= best / 2).slice(0, TERMS_FIRST);
+  return [...first, ...sections, ...terms.filter((result) => !first.includes(result))];
 }
 
 /**
