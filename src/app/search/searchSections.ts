@@ -194,8 +194,7 @@ export function createSectionSearch(data: SearchData, loadText: LoadText): Secti
  * Up to `TERMS_FIRST` terms found by their name (or another spelling) move to
  * the front, in score order, as long as they score at least half as well as
  * the best of them (`정규화` names 정규화; 반정규화 holds it only inside a
- * compound). Other terms go after the sections: a short definition would
- * otherwise outrank the section that teaches what was typed.
+ * compound). Other terms go after the sections, which teach what was typed.
  */
 export function termsFirst(results: SearchResult[], docs: readonly SearchDoc[]): SearchResult[] {
   const terms: SearchResult[] = [];

@@ -54,8 +54,9 @@ export function buildSearchIndex(
   const indexed: IndexedSection[] = [];
   const texts: SearchText[] = notes.map(() => []);
 
-  const add = (doc: SearchDoc, text: string, keywords: string[]) => {
-    indexed.push({ key: docs.length, keywords: keywords.join(' '), heading: doc.heading ?? '', text });
+  /** `searched` is what the index holds when it differs from `text`, what the snippet shows. */
+  const add = (doc: SearchDoc, text: string, keywords: string[], searched = text) => {
+    indexed.push({ key: docs.length, keywords: keywords.join(' '), heading: doc.heading ?? '', text: searched });
     docs.push(doc);
     texts[doc.note]?.push(text);
   };
@@ -91,14 +92,16 @@ export function buildSearchIndex(
     }
   });
 
-  // A term is its headword and spellings (as the heading, so an exact name
-  // ranks it high) and its definition (as the text, for the snippet).
+  // A term is found by its headword (as the heading, so an exact name ranks
+  // it high) and other spellings; its definition is only the snippet: the
+  // sections that teach a word answer a search for it better, and leaving
+  // definitions out of the index keeps search's first download small.
   const noteIndex = new Map(notes.map(({ note }, position) => [note.slug, position]));
   for (const entry of glossary) {
     const note = noteIndex.get(entry.definedIn);
     if (note === undefined) continue;
     const doc: SearchDoc = { note, kind: 'term', id: termAnchorId(entry.id), heading: entry.term };
-    add(doc, entry.definition.text, entry.also);
+    add(doc, entry.definition.text, entry.also, '');
   }
 
   const miniSearch = new MiniSearch<IndexedSection>(searchIndexOptions);
