@@ -339,9 +339,6 @@ function ReviewSession() {
       )}
 
       <div ref={panel} className={`practice-panel${plan.record ? '' : ' is-practice'}`}>
-        {isEmptyStore(progress) && history.length === 0 && (
-          <EmptyStoreNotice importAction={<Link to="/stats/#backup-title">학습 기록 페이지에서 파일 가져오기</Link>} />
-        )}
         {progress.status === 'loading' || queue === null ? (
           <>
             <p className="practice-status">진행 상황을 불러오는 중…</p>
@@ -483,6 +480,10 @@ function ReviewSession() {
               </p>
             )}
           </div>
+        )}
+        {/* Below the question: it is known only once storage is read, and above it would push the question down. */}
+        {isEmptyStore(progress) && history.length === 0 && (
+          <EmptyStoreNotice importAction={<Link to="/stats/#backup-title">학습 기록 페이지에서 파일 가져오기</Link>} />
         )}
       </div>
       <p className="practice-notice" role="status">

@@ -43,7 +43,9 @@ export function StatsPage() {
   const percent = (rate: number) => `${Math.round(rate * 100)}%`;
   const counts = stageCounts(ids, progress.cards);
   const removed = answersOutsideNotes(ids, progress.answersByQuestion, progress.cards);
-  const ready = progress.status === 'ready';
+  // The page shows once the recent answers are read too: a card's note
+  // rewritten a moment later, on another number of lines, moved the cards below.
+  const ready = progress.status === 'ready' && recent !== null;
 
   return (
     <div className="practice stats">
@@ -97,7 +99,7 @@ export function StatsPage() {
               ) : (
                 <>
                   <dd>—</dd>
-                  <dd className="stat-note">{recent ? '최근 30일에 답한 문제가 없습니다.' : '답을 읽는 중…'}</dd>
+                  <dd className="stat-note">최근 30일에 답한 문제가 없습니다.</dd>
                 </>
               )}
             </div>
