@@ -194,10 +194,16 @@ describe('a note remembers what was answered (item 4)', { timeout: SLOW }, () =>
   });
 });
 
+/**
+ * The clock starts at midday: counts of "today" (new questions started) reset at
+ * midnight, and a test run near midnight would fast-forward into the next day.
+ */
+const MIDDAY = new Date(new Date().setHours(12, 0, 0, 0));
+
 describe('counts that follow the clock (item 5)', { timeout: SLOW }, () => {
   it('the header count and the review page bring back a question when it falls due, without a reload', async () => {
     const page = await (await newContext()).newPage();
-    await page.clock.install();
+    await page.clock.install({ time: MIDDAY });
     // One new question a day, so the queue empties after one answer.
     await open(page, 'stats/');
     await page.getByLabel('하루에 새로 풀 문제 수').fill('1');
@@ -224,7 +230,7 @@ describe('counts that follow the clock (item 5)', { timeout: SLOW }, () => {
 
   it('the header count on a note page follows the clock', async () => {
     const page = await (await newContext()).newPage();
-    await page.clock.install();
+    await page.clock.install({ time: MIDDAY });
     await open(page, 'notes/normalization/');
     await expect.poll(() => page.locator('.due-badge').count(), { timeout: 10_000 }).toBe(1);
     const before = await badgeCount(page);
