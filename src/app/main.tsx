@@ -16,6 +16,7 @@ import './search/search.css';
 import './reading/reading.css';
 import './styles/glossary.css';
 import './styles/print.css';
+import { firstContentfulPaint } from './dom/afterLoadIdle.ts';
 import { fetchSiteFontWhenIdle } from './dom/siteFont.ts';
 import { startIslandsPage } from './islands/pageLoader.ts';
 
@@ -31,28 +32,8 @@ const root = document.getElementById('root');
 if (root?.hasAttribute('data-islands')) {
   startIslandsPage();
 } else {
-  if (root?.firstElementChild) await afterFirstPaint();
+  // The app waits for the prerendered page's first paint, but not long: it is what makes the page work.
+  if (root?.firstElementChild) await firstContentfulPaint(3000);
   const { startApp } = await import('./start.tsx');
   await startApp();
-}
-
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    // A hidden tab paints nothing, and an older browser may not report
-    // paints: there, start at once.
-    if (document.visibilityState === 'hidden' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-      resolve();
-      return;
-    }
-    // Only a safety net: a busy phone can take a while to paint a long page.
-    const timer = setTimeout(resolve, 3000);
-    // The entry arrives once the first frame with text is on screen.
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve();
-    });
-    observer.observe({ type: 'paint', buffered: true });
-  });
 }

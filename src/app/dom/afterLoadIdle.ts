@@ -18,22 +18,22 @@ export function afterLoadIdle(task: () => void, timeout = 5000): void {
 
 let painted: Promise<void> | undefined;
 
-/** Resolves once the page has painted text or an image (at once where paints are not reported, or the tab is hidden). */
-export function firstContentfulPaint(): Promise<void> {
+/**
+ * Resolves once the page has painted text or an image (at once where paints
+ * are not reported, or the tab is hidden), or after `safetyMs`: a busy phone
+ * can take a while to paint a long page, and what waits must start anyway.
+ */
+export function firstContentfulPaint(safetyMs = 10_000): Promise<void> {
+  if (document.visibilityState === 'hidden' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    return Promise.resolve();
+  }
   painted ??= new Promise((resolve) => {
-    if (document.visibilityState === 'hidden' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-      resolve();
-      return;
-    }
-    // Only a safety net: a busy phone can take a while to paint a long page.
-    const timer = setTimeout(resolve, 10_000);
     const observer = new PerformanceObserver((list) => {
       if (list.getEntriesByName('first-contentful-paint').length === 0) return;
       observer.disconnect();
-      clearTimeout(timer);
       resolve();
     });
     observer.observe({ type: 'paint', buffered: true });
   });
-  return painted;
+  return Promise.race([painted, new Promise<void>((resolve) => setTimeout(resolve, safetyMs))]);
 }
