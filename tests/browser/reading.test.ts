@@ -144,6 +144,25 @@ describe('the 이 페이지의 내용 bar on a phone', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('note-title');
   });
 
+  it('opens far down a long note with the section being read in view in its list', async () => {
+    await open('notes/https-ssl/');
+    const bar = page.locator('.page-bar');
+    const heading = page.locator('.prose h2').nth(-3);
+    await heading.evaluate((node) => node.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await expect.poll(() => bar.locator('.page-bar-current').textContent()).toBe((await heading.textContent())!.trim());
+    // Opened from the keyboard: Playwright's click scrolls the page to the sticky summary first.
+    await bar.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const marked = bar.locator('.toc-list a[aria-current="true"]');
+    const inList = () =>
+      marked.evaluate((node) => {
+        const item = node.getBoundingClientRect();
+        const list = node.closest('.toc-list')!.getBoundingClientRect();
+        return item.top >= list.top && item.bottom <= list.bottom;
+      });
+    await expect.poll(inList).toBe(true);
+  });
+
   it('closes with Esc, handing focus back to its button', async () => {
     await open('notes/uwsgi/');
     const summary = page.locator('.page-bar summary');
