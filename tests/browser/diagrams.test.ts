@@ -182,8 +182,7 @@ describe('stepping', () => {
     }
   });
 
-  // Fails since this round's merges (issue 19, left open): fix and unskip.
-  it.skip('steps with a swipe on the picture, and a swipe on a wide drawing scrolls it instead', async () => {
+  it('steps with a swipe on the picture, and a swipe on a wide drawing scrolls it instead', async () => {
     await open('notes/https-ssl/', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const cdp = await context.newCDPSession(page);
     /** A finger moving `dx` pixels sideways across the middle of `target` in a quarter of a second. */
@@ -201,6 +200,8 @@ describe('stepping', () => {
     };
 
     const fig = figure('tls12-handshake');
+    // TLS 1.2 sits in a folded 심화 section: unfold it, as a reader would.
+    await page.locator('details.deep:has(figure#tls12-handshake) > summary').click();
     await fig.scrollIntoViewIfNeeded();
     await live(fig);
     await swipe(fig.locator('.diagram-stage'), -160);
@@ -280,27 +281,26 @@ describe('stepping', () => {
 });
 
 describe('step links', () => {
-  // Fails since this round's merges (issue 19, left open): fix and unskip.
-  it.skip('opens the diagram at the step a link names, with the picture in view', async () => {
+  it('opens the diagram at the step a link names, with the picture in view', async () => {
     await open('notes/https-ssl/#tls13-handshake-step-3');
     const fig = figure('tls13-handshake');
     await expect.poll(() => counter(fig), { timeout: 15_000 }).toBe('3 / 9');
     expect(await stateOf(fig, 'hs-keys')).toBe('current');
     // The page moves from the step's line in the list up to the picture, and stays there
-    // while the islands above it start.
-    const top = () => fig.evaluate((node) => node.getBoundingClientRect().top);
+    // while the islands above it start: the drawing starts just under the header.
+    const header = await page.locator('.site-header').evaluate((node) => node.getBoundingClientRect().bottom);
+    const top = () => fig.locator('.diagram-stage').evaluate((node) => node.getBoundingClientRect().top);
     await expect
-      .poll(async () => ((await top()) >= 0 && (await top()) < 200 ? 'in view' : await top()))
+      .poll(async () => ((await top()) >= header && (await top()) < 200 ? 'in view' : await top()))
       .toBe('in view');
   });
 
-  // Fails since this round's merges (issue 19, left open): fix and unskip.
-  it.skip('follows a step link in the list of steps', async () => {
+  it('follows a step link in the list of steps', async () => {
     await open('notes/https-ssl/');
     const fig = figure('hybrid-encryption');
     await live(fig);
     await fig.locator('summary').click();
-    await fig.getByRole('link', { name: /서버는 자기 개인키로 열어/ }).click();
+    await fig.getByRole('link', { name: /인증서 체인을 검증하고/ }).click();
     await expect.poll(() => counter(fig)).toBe('4 / 7');
     expect(await page.evaluate(() => location.hash)).toBe('#hybrid-encryption-step-4');
     expect(await fig.locator('li[aria-current="step"]').getAttribute('id')).toBe('hybrid-encryption-step-4');

@@ -114,15 +114,17 @@ describe('reading', () => {
     await page.waitForURL(url(`notes/${NOTES[3]?.slug}/`));
   });
 
-  // Fails since this round's merges (issue 19, left open): fix and unskip.
-  it.skip('follows the sidebar, marking the current note', async () => {
+  it('follows the sidebar, marking the current note', async () => {
     await open({ route: 'notes/ec2/' });
     const sidebar = page.getByRole('navigation', { name: '노트 목록', exact: true });
     await expect
       .poll(() => sidebar.locator('[aria-current="page"]').textContent())
       .toContain((await page.locator('main h1').textContent()) ?? '');
-    await sidebar.getByRole('link').nth(3).click();
+    await sidebar.getByRole('link', { name: /uWSGI로 Django 실행하기/ }).click();
     await page.waitForURL(url('notes/uwsgi/'));
+    await expect
+      .poll(() => sidebar.locator('[aria-current="page"]').textContent())
+      .toContain('uWSGI로 Django 실행하기');
   });
 });
 

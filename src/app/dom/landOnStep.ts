@@ -57,7 +57,10 @@ export function landOnStep(hash = window.location.hash): () => void {
   return stop;
 }
 
-/** The scroll position that shows the figure, else its step's changes and caption, else its changes. */
+/**
+ * The scroll position that shows the figure, else its drawing and caption,
+ * else its step's changes and caption, else its changes.
+ */
 function landingTop(figure: HTMLElement, item: HTMLElement): number {
   const changed = new Set((item.dataset.current ?? '').split(' ').filter(Boolean));
   const parts = [...figure.querySelectorAll<Element>('[data-element]')].filter((element) =>
@@ -78,9 +81,13 @@ function landingTop(figure: HTMLElement, item: HTMLElement): number {
   const margin = 12;
   const room = window.innerHeight - covered - 2 * margin;
   const end = Math.max(said.bottom, drawn.bottom);
+  const picture = stage.getBoundingClientRect().top;
   let top: number;
   if (end - box.top <= room) top = box.top;
-  else if (end - Math.min(drawn.top, said.top) <= room) top = Math.min(drawn.top, said.top);
+  // The whole drawing without its title: a sequence keeps its participants' names in view.
+  else if (end - picture <= room) top = picture;
+  // The changes and the caption, with as much of the drawing above them (the steps before) as fits.
+  else if (end - Math.min(drawn.top, said.top) <= room) top = end - room;
   else top = drawn.top;
   return Math.max(0, window.scrollY + top - covered - margin);
 }

@@ -1,3 +1,5 @@
+import { keepTocItemInView } from './keepTocItemInView.ts';
+
 /**
  * The phone's "이 페이지의 내용" bar (TableOfContents.tsx, `collapsible`):
  * sticky under the header, it opens the table of contents, shows how far the
@@ -36,6 +38,14 @@ export function startPageBar(bar: HTMLElement): () => void {
     listen(document, 'click', (event) => {
       if (!bar.contains(event.target as Node)) close(false);
     });
+    // Opened far down a long note, the list shows where the reader is, not its first items.
+    const showCurrent = () => {
+      const list = details.querySelector<HTMLElement>('.toc-list');
+      const current = list?.querySelector<HTMLElement>('a[aria-current="true"]');
+      if (details.open && current) keepTocItemInView(current, list);
+    };
+    details.addEventListener('toggle', showCurrent);
+    stops.push(() => details.removeEventListener('toggle', showCurrent));
   }
 
   for (const link of bar.querySelectorAll<HTMLAnchorElement>('a[href="#top"]')) listen(link, 'click', backToTop);
