@@ -25,7 +25,8 @@ export function AnkiDeckLink({
       type="application/vnd.anki"
     >
       {children ?? (slug ? 'Anki 덱 내려받기' : '전체 Anki 덱 내려받기')}
-      <span className="anki-deck-format"> (.apkg)</span>
+      {/* A no-break space: the button is a flex box, which drops a plain leading space. */}
+      <span className="anki-deck-format">{'\u00a0(.apkg)'}</span>
     </a>
   );
 }

@@ -98,7 +98,8 @@ function TermCardsSetting({ count }: { count: number }) {
   return (
     <section className="glossary-cards" aria-labelledby="term-cards-title">
       <h2 id="term-cards-title">용어 카드</h2>
-      <p className="glossary-cards-switch">
+      {/* The whole line is the target (44 px tall), not only the box. */}
+      <label className="glossary-cards-switch">
         <input
           id="study-terms"
           type="checkbox"
@@ -113,8 +114,8 @@ function TermCardsSetting({ count }: { count: number }) {
               .catch(() => setError('설정을 저장하지 못했습니다. 다시 시도해 주세요.'));
           }}
         />
-        <label htmlFor="study-terms">복습에 용어 카드도 넣기</label>
-      </p>
+        복습에 용어 카드도 넣기
+      </label>
       <p id="study-terms-help" className="glossary-cards-help">
         켜면 용어 {count}개가 앞면에 용어, 뒷면에 뜻이 적힌 플래시카드로 <Link to="/review/">복습</Link>에 문제와 함께
         나옵니다. 하루 새 문제 수 안에서 조금씩 나옵니다.
