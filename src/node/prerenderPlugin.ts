@@ -88,6 +88,9 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
         emptyOutDir: true,
         copyPublicDir: false,
         minify: false,
+        // As in vite.config.ts, said again: the server build's environment did
+        // not take it from there, and printed the "slowest callbacks" notice.
+        rolldownOptions: { checks: { bundlerTimings: false } },
       },
     });
   } finally {

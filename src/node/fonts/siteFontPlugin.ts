@@ -6,7 +6,7 @@ import { Blob, Face } from 'harfbuzzjs';
 import subsetFont from 'subset-font';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { collectCodePoints, toUnicodeRange } from './glyphSet.ts';
-import { pageText } from './pageText.ts';
+import { pageText, proseText } from './pageText.ts';
 
 /** Import this from the app to get the site font's `@font-face`. */
 const SITE_FONT_MODULE = 'virtual:site-font.css';
@@ -122,9 +122,12 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
       if (id !== cssPath) return undefined;
       if (config.command === 'serve') return '/* dev: the full font’s unicode-range subsets serve every character */\n';
       const texts: string[] = [];
+      const prose: string[] = [];
       for (const source of options.sources) {
         for (const file of await textFiles(path.resolve(config.root, source))) {
-          texts.push(pageText(file, await readFile(file, 'utf8')));
+          const text = await readFile(file, 'utf8');
+          texts.push(pageText(file, text));
+          prose.push(proseText(file, text));
           this.addWatchFile(file);
         }
       }
@@ -132,7 +135,7 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
       const wanted = collectCodePoints(texts);
       const inFont = fontCodePoints(font);
       const codePoints = wanted.filter((point) => inFont.has(point));
-      const missing = wanted.filter((point) => !inFont.has(point) && point > 0x7f);
+      const missing = collectCodePoints(prose).filter((point) => !inFont.has(point) && point > 0x7f);
       if (missing.length > 0 && !config.build.ssr) {
         // Not an error: the browser draws them in a system font. But a
         // note's symbol may then look out of place, so say which.

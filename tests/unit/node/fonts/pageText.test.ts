@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageText } from '../../../../src/node/fonts/pageText.ts';
+import { pageText, proseText } from '../../../../src/node/fonts/pageText.ts';
 
 describe('pageText', () => {
   it('leaves out comments of interface code, keeps its strings and JSX text', () => {
@@ -26,5 +26,35 @@ describe('pageText', () => {
   it('leaves out stylesheet comments and keeps notes whole', () => {
     expect(pageText('a.css', 'a { content: "→"; } /* ﬁ */')).toBe('a { content: "→"; }  ');
     expect(pageText('content/a.md', '<!-- 주석 -->\n`// ﬁ`')).toBe('<!-- 주석 -->\n`// ﬁ`');
+  });
+});
+
+describe('proseText', () => {
+  it('leaves out a note’s fenced code and inline code, which a monospace font draws', () => {
+    const note = [
+      "definition: '`X ↠ Y`로 쓴다'",
+      '---',
+      '트리 `a ─ b` 다음 줄 → 화살표',
+      '',
+      '```text',
+      'mysite/',
+      '├── manage.py',
+      '└── config/',
+      '```',
+      '',
+      '~~~',
+      '│',
+      '~~~',
+      '끝 ``a`b`` 글',
+    ].join('\n');
+    const kept = proseText('content/a.md', note);
+    for (const shown of ['트리', '다음 줄 → 화살표', '끝', '글', '로 쓴다']) expect(kept).toContain(shown);
+    for (const hidden of ['↠', '─', '├', '└', '│', 'manage.py', 'a`b']) expect(kept).not.toContain(hidden);
+  });
+
+  it('reads other files as pageText does', () => {
+    expect(proseText('a.css', 'a { content: "`→`"; } /* ﬁ */')).toBe(
+      pageText('a.css', 'a { content: "`→`"; } /* ﬁ */'),
+    );
   });
 });
