@@ -110,25 +110,28 @@ export function ReviewHeatmap({ perDay, now }: { perDay: ReadonlyMap<string, num
         ))}
         <span>많음</span>
       </figcaption>
-      <table className="sr-only">
-        <caption>달마다 복습한 날과 답한 수</caption>
-        <thead>
-          <tr>
-            <th scope="col">달</th>
-            <th scope="col">복습한 날</th>
-            <th scope="col">답한 수</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...byMonth].map(([month, totals]) => (
-            <tr key={month}>
-              <th scope="row">{month}</th>
-              <td>{totals.days}일</td>
-              <td>{totals.answers}번</td>
+      {/* In an sr-only box, not sr-only itself: see ForecastChart. */}
+      <div className="sr-only">
+        <table>
+          <caption>달마다 복습한 날과 답한 수</caption>
+          <thead>
+            <tr>
+              <th scope="col">달</th>
+              <th scope="col">복습한 날</th>
+              <th scope="col">답한 수</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...byMonth].map(([month, totals]) => (
+              <tr key={month}>
+                <th scope="row">{month}</th>
+                <td>{totals.days}일</td>
+                <td>{totals.answers}번</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
