@@ -301,7 +301,7 @@ function ReviewSession() {
           ) : (
             described.lead
           )}{' '}
-          <Link to="/study/">골라서 공부하기</Link>
+          <Link to="/study/">골라서 공부하기</Link> · <Link to="/stats/#settings-title">복습 설정</Link>
         </p>
         {plan.kind !== 'due' && <p className="practice-schedule">{described.schedule}</p>}
         {/* The line is there from the first paint, so the counter arriving moves nothing. */}
