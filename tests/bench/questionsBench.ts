@@ -39,6 +39,25 @@ export async function printQuestionsBench(
   process.stderr.write(`questions bench: building ${notes} notes…\n`);
   const buildMs = await buildSite(contentDir, outDir);
   process.stderr.write(`questions bench: built in ${(buildMs / 1000).toFixed(0)} s; seeding…\n`);
+  await printQuestionsFigures(outDir, { notes, perNote, answers, runs, buildMs });
+}
+
+/**
+ * The figures of `printQuestionsBench` on a site already built (`outDir`,
+ * under /study-notes/) from `notes` synthetic notes of `perNote` questions
+ * each (`syntheticNote`'s ids `q-0` …): bench.ts measures the build it
+ * already has, rather than building the 1,000 notes a second time.
+ */
+export async function printQuestionsFigures(
+  outDir: string,
+  {
+    notes = 1000,
+    perNote = 10,
+    answers = 100_000,
+    runs = 5,
+    buildMs,
+  }: { notes?: number; perNote?: number; answers?: number; runs?: number; buildMs?: number } = {},
+): Promise<void> {
   // The seeding code, bundled for the page and served from the same origin (IndexedDB is per origin).
   const benchDir = path.join(outDir, '__bench');
   await build({
@@ -101,7 +120,7 @@ export async function printQuestionsBench(
     const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
     const reviewMedian = [...review].sort((a, b) => a - b)[Math.floor(review.length / 2)] ?? NaN;
     console.log(
-      `\nQuestion browser (/questions/), ${notes.toLocaleString('en')} synthetic notes × ${perNote} questions (build ${(buildMs / 1000).toFixed(1)} s), ${cards.toLocaleString('en')} cards, ${answers.toLocaleString('en')} answers (seeded in ${(seedMs / 1000).toFixed(1)} s):`,
+      `\nQuestion browser (/questions/), ${notes.toLocaleString('en')} synthetic notes × ${perNote} questions${buildMs === undefined ? '' : ` (build ${(buildMs / 1000).toFixed(1)} s)`}, ${cards.toLocaleString('en')} cards, ${answers.toLocaleString('en')} answers (seeded in ${(seedMs / 1000).toFixed(1)} s):`,
     );
     console.log(
       `  time to ready (navigation start → every question listed with its last result): median ${median.toFixed(0)} ms of ${ready.length} (min ${sorted[0]?.toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)}; goal ≤ 500 ms); the page says "${listed}"`,
@@ -112,31 +131,41 @@ export async function printQuestionsBench(
   } finally {
     await browser.close();
     server.close();
+    await rm(benchDir, { recursive: true, force: true });
   }
 }
 
-// Alone: `npx tsx tests/bench/questionsBench.ts`.
+// Alone: `npx tsx tests/bench/questionsBench.ts [notes] [answers]` builds the synthetic notes first;
+// `npx tsx tests/bench/questionsBench.ts --dist <dir> [notes] [answers]` measures a /study-notes/ build
+// of `notes` synthetic notes with 10 questions each (bench.ts's 1,000-note build).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const work = await mkdtemp(path.join(tmpdir(), 'questions-bench-'));
-  const [notes, answers] = process.argv.slice(2).map(Number);
-  try {
-    await printQuestionsBench(
-      work,
-      async (contentDir, outDir) => {
-        process.env.BASE_PATH = BASE;
-        process.env.NODE_ENV = 'production';
-        process.env.CONTENT_DIR = contentDir;
-        const start = performance.now();
-        await build({
-          configFile: path.resolve('vite.config.ts'),
-          logLevel: 'error',
-          build: { outDir, emptyOutDir: true },
-        });
-        return performance.now() - start;
-      },
-      { notes: notes || 1000, answers: answers || 100_000 },
-    );
-  } finally {
-    await rm(work, { recursive: true, force: true });
+  const args = process.argv.slice(2);
+  const dist = args[0] === '--dist' ? args[1] : undefined;
+  const [notes, answers] = (dist ? args.slice(2) : args).map(Number);
+  const runs = Number(process.env.BENCH_RUNS) || 5;
+  if (dist) {
+    await printQuestionsFigures(path.resolve(dist), { notes: notes || 1000, answers: answers || 100_000, runs });
+  } else {
+    const work = await mkdtemp(path.join(tmpdir(), 'questions-bench-'));
+    try {
+      await printQuestionsBench(
+        work,
+        async (contentDir, outDir) => {
+          process.env.BASE_PATH = BASE;
+          process.env.NODE_ENV = 'production';
+          process.env.CONTENT_DIR = contentDir;
+          const start = performance.now();
+          await build({
+            configFile: path.resolve('vite.config.ts'),
+            logLevel: 'error',
+            build: { outDir, emptyOutDir: true },
+          });
+          return performance.now() - start;
+        },
+        { notes: notes || 1000, answers: answers || 100_000, runs },
+      );
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   }
 }

@@ -22,9 +22,10 @@ export function learnerHistory(
     let at = new Date(now.getTime() - (days - ((index * 7) % days)) * DAY + (index % 9) * 3_600_000);
     let card: Card | undefined;
     let step = 0;
-    // Every third question was last seen ten days ago: some of those are due again (overdue) now.
+    // Every third question is reviewed only until ten days ago: some of those are due again (overdue) now.
+    // Its first answer is always given (a short history would otherwise leave it unanswered).
     const until = index % 3 === 0 ? now.getTime() - 10 * DAY : now.getTime();
-    while (at.getTime() < until && !(firstOnly && step > 0)) {
+    while (step === 0 || (at.getTime() < until && !firstOnly)) {
       const rating: Grade = (index + step) % 6 === 0 ? Rating.Again : Rating.Good;
       const next = reviewCard(card, rating, at);
       logs.push({ questionId, log: serializeLog(next.log) });

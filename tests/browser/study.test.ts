@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { axeViolations } from './axe.ts';
 import { launchBrowser } from './launchBrowser.ts';
+import { learnerHistory } from './statsHistory.ts';
 
 // Issue 20 on the built site: the question browser, custom study, the end of a
 // session and number keys, by keyboard, at 320 px and desktop, light and dark.
@@ -127,8 +128,7 @@ describe('question browser', () => {
 });
 
 describe('custom study and the end of a session', () => {
-  // Fails since this round's merges (issue 20, left open): fix and unskip.
-  it.skip('studies the ones missed in the last days, then shows the summary with links and a retry', async () => {
+  it('studies the ones missed in the last days, then shows the summary with links and a retry', async () => {
     const page = await newPage();
     await open(page, `review/?study=retry&ids=${FLASHCARD}&record=1`);
     await gradeFlashcard(page, '1');
@@ -149,8 +149,10 @@ describe('custom study and the end of a session', () => {
     const link = summary.locator('.session-missed a');
     expect(await link.getAttribute('href')).toMatch(new RegExp(`^${base}notes/normalization/#.+`));
     await summary.getByRole('link', { name: '틀린 문제 다시 풀기' }).click();
+    // The address changes before React renders the new session (react-router pushes it, then renders
+    // in a transition): until then the finished session's recording line is still on screen.
     await page.waitForURL(/study=retry/);
-    expect(await page.locator('.practice-schedule').textContent()).toContain('연습입니다');
+    await expect.poll(() => page.locator('.practice-schedule').textContent()).toContain('연습입니다');
     await gradeFlashcard(page, '3');
     await page.keyboard.press('Enter');
     expect(await page.locator('.session-summary h2').textContent()).toBe('1문제를 풀었습니다.');
@@ -158,6 +160,26 @@ describe('custom study and the end of a session', () => {
 
   it('takes a mixed test without changing the schedule and scores it at the end', async () => {
     const page = await newPage();
+    // Two questions answered once days ago, so overdue: a test of 3 stays 3, with nothing due added to it.
+    await open(page, 'stats/');
+    const file = JSON.stringify(learnerHistory([CHOICE, FLASHCARD], new Date(), 2, { firstOnly: true }));
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.getByRole('region', { name: '가져오기 미리 보기' }).getByRole('button', { name: '합치기' }).click();
+    await expect.poll(() => page.locator('text=/모두 \\d+번 답했습니다/').textContent()).toContain('모두 2번');
+    const newCount = async () => {
+      await open(page, 'questions/');
+      await page.locator('.questions-page[data-state="ready"]').waitFor();
+      const all = await page.locator('.question-count').textContent();
+      await page.getByLabel('상태').selectOption('new');
+      // The two answered questions are not new: the count changes once the filter applies.
+      await expect.poll(() => page.locator('.question-count').textContent()).not.toBe(all);
+      return (await page.locator('.question-count').textContent()) ?? '';
+    };
+    const before = await newCount();
+    expect(before).toMatch(/^\d+문제 중 \d+문제$/);
+
     await open(page, 'study/');
     await page.getByRole('radio', { name: /시험/ }).check();
     await page.getByLabel('문제 수').fill('3');
@@ -166,6 +188,7 @@ describe('custom study and the end of a session', () => {
     await page.waitForURL(/study=test/);
     for (let i = 0; i < 3; i++) {
       await page.locator('.practice-question').waitFor();
+      expect(await page.locator('.practice-progress').textContent()).toBe(`${i + 1} / 3`);
       // Give up on each: reveal a flashcard and grade Again, or submit whatever is ready.
       const question = page.locator('.practice-question');
       if (await question.locator('.quiz-reveal').count()) {
@@ -186,12 +209,8 @@ describe('custom study and the end of a session', () => {
     }
     await expect.poll(() => page.locator('.session-summary h2').textContent()).toMatch(/^점수: 3문제 중 \d문제/);
     expect(await page.locator('.session-summary').textContent()).toContain('기록되지 않았고');
-    // Nothing was stored: every question is still new.
-    await open(page, 'questions/');
-    await page.locator('.questions-page[data-state="ready"]').waitFor();
-    const total = Number(/^(\d+)문제 중/.exec((await page.locator('.question-count').textContent()) ?? '')?.[1]);
-    await page.getByLabel('상태').selectOption('new');
-    await expect.poll(() => page.locator('.question-count').textContent()).toBe(`${total}문제 중 ${total}문제`);
+    // Nothing was stored: as many questions are new as before.
+    expect(await newCount()).toBe(before);
   });
 });
 

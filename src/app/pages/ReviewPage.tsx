@@ -11,7 +11,7 @@ import { EmptyStoreNotice } from '../quiz/EmptyStoreNotice.tsx';
 import { MemoryModeNotice } from '../quiz/MemoryModeNotice.tsx';
 import { QuestionView } from '../quiz/QuestionView.tsx';
 import { State } from '../quiz/scheduler.ts';
-import { dueQueue, hasUnexportedProgress, isEmptyStore, nextDueAfter } from '../quiz/session.ts';
+import { hasUnexportedProgress, isEmptyStore, nextDueAfter } from '../quiz/session.ts';
 import { useHydrated, useNow } from '../quiz/useNow.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 import type { AnswerSummary } from '../storage/progressStore.ts';
@@ -21,9 +21,11 @@ import type { SessionAnswer } from '../study/sessionResults.ts';
 import {
   buildStudyQueue,
   describePlan,
+  fallenDue,
   inScope,
   needsSummary,
   parseStudyPlan,
+  returningIds,
   type StudyPlan,
 } from '../study/studyPlan.ts';
 
@@ -145,41 +147,39 @@ function ReviewSession() {
 
   const current = queue && position < queue.length ? byId.get(queue[position] as string) : undefined;
   const ahead = useMemo(() => new Set(queue?.slice(position)), [queue, position]);
-  /** When the next question not already ahead in the queue falls due. */
+  // A test of 3 questions must not grow by every question due elsewhere (`returningIds`).
+  const returning = useMemo(() => returningIds(plan, [...byId.keys()], queue), [plan, byId, queue]);
+  /** When the next of those, not already ahead in the queue, falls due. */
   const upcomingAt = useMemo(
     () =>
       nextDueAfter(
-        [...byId.keys()].filter((id) => !ahead.has(id)),
+        returning.filter((id) => !ahead.has(id)),
         progress.cards,
         new Date(),
       ),
     // `answered` too: an answer moves the card's due date.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [byId, ahead, progress.cards, answered],
+    [returning, ahead, progress.cards, answered],
   );
   // The clock: each second while the empty queue counts down, else at the next due time.
   const now = useNow(upcomingAt, current ? 60_000 : 1000);
-  // Started questions that fell due since the session began (an answer graded "다시" comes
-  // back in a minute) join its end, as in Anki; the one on screen stays where it is.
-  const fallen = useMemo(() => {
-    if (queue === null || progress.status !== 'ready') return [];
-    return dueQueue([...byId.keys()], progress, now).filter((id) => {
-      const card = progress.cards.get(id);
-      return !ahead.has(id) && card !== undefined && card.state !== State.New;
-    });
-  }, [queue, progress, byId, now, ahead]);
+  // Questions of the session that fell due since it began join its end (`fallenDue`).
+  const fallen = useMemo(
+    () => (queue === null || progress.status !== 'ready' ? [] : fallenDue(returning, ahead, progress, now, startedAt)),
+    [queue, progress, returning, now, ahead, startedAt],
+  );
   if (queue !== null && fallen.length > 0) setQueue([...queue, ...fallen]);
 
-  /** Questions never answered that today's limit left out, for "새 문제 더 풀기". */
+  /** Questions never answered that today's limit left out, for "새 문제 더 풀기" (the due queue's). */
   const moreNew = useMemo(
     () =>
-      queue === null
+      queue === null || plan.kind !== 'due'
         ? []
         : [...byId.keys()].filter((id) => {
             const card = progress.cards.get(id);
             return (!card || card.state === State.New) && !isTermCardId(id) && !queue.includes(id);
           }),
-    [queue, byId, progress.cards],
+    [queue, plan.kind, byId, progress.cards],
   );
   /** The first note (in reading order) with questions never answered: where to go next. */
   const nextNote = useMemo(() => {
@@ -309,7 +309,7 @@ function ReviewSession() {
           ) : (
             described.lead
           )}{' '}
-          <Link to="/study/">골라서 공부하기</Link>
+          <Link to="/study/">골라서 공부하기</Link> · <Link to="/stats/#settings-title">복습 설정</Link>
         </p>
         {plan.kind !== 'due' && <p className="practice-schedule">{described.schedule}</p>}
         {/* The line is there from the first paint, so the counter arriving moves nothing. */}
@@ -430,9 +430,9 @@ function ReviewSession() {
                   )}
                   . 그때가 되면 이 페이지에 바로 나타납니다.
                 </p>
-              ) : (
+              ) : plan.kind === 'due' ? (
                 <p>지금 예정된 복습이 없습니다.</p>
-              )}
+              ) : null}
               <ul className="practice-next-actions">
                 {moreNew.length > 0 && (
                   <li>
@@ -453,9 +453,9 @@ function ReviewSession() {
                     <a href={`${import.meta.env.BASE_URL}${notePath(nextNote.slug).slice(1)}`}>{nextNote.title}</a>
                   </li>
                 )}
-                {note && (
+                {(note || plan.kind !== 'due') && (
                   <li>
-                    <Link to="/review/">모든 노트 복습하기</Link>
+                    <Link to="/review/">{plan.kind === 'due' ? '모든 노트 복습하기' : '지금 복습할 문제 풀기'}</Link>
                   </li>
                 )}
                 <li>

@@ -67,23 +67,27 @@ export function ForecastChart({ days }: { days: readonly ForecastDay[] }) {
           ) : null,
         )}
       </svg>
-      <table className="sr-only">
-        <caption>날짜별 복습할 문제 수 (오늘은 밀린 문제 포함)</caption>
-        <thead>
-          <tr>
-            <th scope="col">날짜</th>
-            <th scope="col">문제 수</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day, index) => (
-            <tr key={day.day}>
-              <th scope="row">{`${shortDate(day.day)} (${label(index)})`}</th>
-              <td>{day.count}</td>
+      {/* The sr-only box holds the table: a table is never narrower than its content, so as the
+          sr-only element itself it stayed as wide as its text and widened a phone's page. */}
+      <div className="sr-only">
+        <table>
+          <caption>날짜별 복습할 문제 수 (오늘은 밀린 문제 포함)</caption>
+          <thead>
+            <tr>
+              <th scope="col">날짜</th>
+              <th scope="col">문제 수</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((day, index) => (
+              <tr key={day.day}>
+                <th scope="row">{`${shortDate(day.day)} (${label(index)})`}</th>
+                <td>{day.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

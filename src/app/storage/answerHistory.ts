@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import { withAnswerFacts, type AnswerFacts } from './answerTotals.ts';
 import type { AnswerBatch, ProgressDB } from './migrations.ts';
 import type { LogRecord, StoredLog } from './progressSchema.ts';
 
@@ -47,22 +48,62 @@ export function summarizeAnswers(answers: readonly LogRecord[]): Map<string, Ans
 }
 
 /**
- * Every question's summary from every stored answer, single or batched: two
- * `getAll` requests (a cursor would cost one request per answer).
+ * Every question's summary, from the facts kept with its totals
+ * (`answerTotals.ts`): one request for a few thousand records instead of
+ * every answer. Where facts are missing (totals written before they were
+ * kept), every answer is read once and the facts are stored for next time.
  */
 export async function readAnswerSummary(db: IDBPDatabase<ProgressDB>): Promise<Map<string, AnswerSummary>> {
-  const tx = db.transaction(['logs', 'answerBatches'], 'readonly');
-  const [single, batches] = await Promise.all([
+  const totals = await db.getAll('questions');
+  if (totals.every((record) => record.facts !== undefined && record.batchFacts !== undefined))
+    return new Map(totals.flatMap((record) => (record.facts ? [[record.questionId, summaryOf(record.facts)]] : [])));
+  return fillAnswerFacts(db);
+}
+
+const summaryOf = (facts: AnswerFacts): AnswerSummary => ({
+  lastAt: Date.parse(facts.lastAt),
+  lastRating: facts.lastRating,
+  lastWrongAt: facts.lastWrongAt === null ? null : Date.parse(facts.lastWrongAt),
+});
+
+/**
+ * Reads every stored answer, single or batched (two `getAll` requests: a
+ * cursor would cost one request per answer), and stores each question's
+ * facts with its totals, in one transaction so no answer slips in between.
+ */
+async function fillAnswerFacts(db: IDBPDatabase<ProgressDB>): Promise<Map<string, AnswerSummary>> {
+  const tx = db.transaction(['logs', 'answerBatches', 'questions'], 'readwrite');
+  const [single, batches, totals] = await Promise.all([
     tx.objectStore('logs').getAll(),
     tx.objectStore('answerBatches').getAll(),
+    tx.objectStore('questions').getAll(),
   ]);
-  const summary = new Map<string, AnswerSummary>();
-  for (const record of single as Partial<LogRecord>[]) addAnswer(summary, record.questionId, record.log);
+  const all = new Map<string, AnswerFacts>();
+  const imported = new Map<string, AnswerFacts>();
+  const add = (into: Map<string, AnswerFacts>, record: Partial<LogRecord>) => {
+    const log = record.log as Partial<StoredLog> | undefined;
+    if (typeof record.questionId !== 'string' || typeof log?.review !== 'string' || typeof log.rating !== 'number')
+      return;
+    const facts = withAnswerFacts(into.get(record.questionId), { review: log.review, rating: log.rating });
+    if (facts) into.set(record.questionId, facts);
+  };
+  for (const record of single as Partial<LogRecord>[]) add(all, record);
   for (const batch of batches as Partial<AnswerBatch>[]) {
     if (!Array.isArray(batch.answers)) continue;
-    for (const answer of batch.answers as Partial<LogRecord>[]) addAnswer(summary, answer.questionId, answer.log);
+    for (const answer of batch.answers as Partial<LogRecord>[]) {
+      add(all, answer);
+      add(imported, answer);
+    }
   }
-  return summary;
+  await Promise.all(
+    totals.map((record) => {
+      if (record.facts !== undefined && record.batchFacts !== undefined) return undefined;
+      const facts = all.get(record.questionId) ?? null;
+      return tx.objectStore('questions').put({ ...record, facts, batchFacts: imported.get(record.questionId) ?? null });
+    }),
+  );
+  await tx.done;
+  return new Map([...all].map(([questionId, facts]) => [questionId, summaryOf(facts)]));
 }
 
 /**

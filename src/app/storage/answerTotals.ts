@@ -25,6 +25,29 @@ export interface DayTotals {
 export interface QuestionTotals {
   questionId: string;
   answers: number;
+  /**
+   * Its last answer and last wrong one, over all its answers, so the question
+   * browser need not read 100,000 answers to show "last result". Absent when
+   * not known: totals written before it was kept, or an undo that could not
+   * work it out again; the next full read (`answerHistory.ts`) fills it in.
+   * `null`: none of its answers has a readable time.
+   */
+  facts?: AnswerFacts | null;
+  /**
+   * The same over its imported (batched) answers alone, which are never taken
+   * away one by one: an undo works `facts` out again from these and the
+   * question's own answers. `null`: none imported; absent: not known.
+   */
+  batchFacts?: AnswerFacts | null;
+}
+
+/** A question's last answer and last wrong answer (ISO times, as `toISOString` writes them). */
+export interface AnswerFacts {
+  lastAt: string;
+  /** ts-fsrs `Rating` of the last answer. */
+  lastRating: number;
+  /** The last answer graded Again, or null if none was. */
+  lastWrongAt: string | null;
 }
 
 /** The few fields of an answer the totals need (stored or revived: `review` is a date or an ISO string). */
@@ -48,10 +71,53 @@ export function dayKey(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * `facts` with `answer` added (any order; a later answer wins a tie). An
+ * answer without a readable time leaves them as they were.
+ */
+export function withAnswerFacts(
+  facts: AnswerFacts | null | undefined,
+  answer: Pick<TalliedAnswer, 'review' | 'rating'>,
+): AnswerFacts | null {
+  const time = typeof answer.review === 'string' ? Date.parse(answer.review) : answer.review.getTime();
+  if (Number.isNaN(time)) return facts ?? null;
+  // One form of time, so that they compare as strings.
+  const at = new Date(time).toISOString();
+  const wrong = answer.rating === AGAIN ? at : null;
+  if (!facts) return { lastAt: at, lastRating: answer.rating, lastWrongAt: wrong };
+  const later = at >= facts.lastAt;
+  return {
+    lastAt: later ? at : facts.lastAt,
+    lastRating: later ? answer.rating : facts.lastRating,
+    lastWrongAt:
+      wrong !== null && (facts.lastWrongAt === null || wrong > facts.lastWrongAt) ? wrong : facts.lastWrongAt,
+  };
+}
+
+/** Both sets of facts as one (`null`: no answers). */
+export function joinAnswerFacts(a: AnswerFacts | null, b: AnswerFacts | null): AnswerFacts | null {
+  if (!a || !b) return a ?? b;
+  const later = b.lastAt >= a.lastAt;
+  const wrong =
+    a.lastWrongAt === null || (b.lastWrongAt !== null && b.lastWrongAt > a.lastWrongAt) ? b.lastWrongAt : a.lastWrongAt;
+  return {
+    lastAt: later ? b.lastAt : a.lastAt,
+    lastRating: later ? b.lastRating : a.lastRating,
+    lastWrongAt: wrong,
+  };
+}
+
 /** Changes to the totals, added up in memory and written at once. */
 export class Tally {
   readonly days = new Map<string, DayTotals>();
   readonly questions = new Map<string, number>();
+  /** The facts of the answers added, per question. */
+  readonly added = new Map<string, AnswerFacts>();
+  /** Questions an answer was taken away from: their `facts` must be worked out again. */
+  readonly removed = new Set<string>();
+
+  /** `batched`: the answers are imported ones, stored in `answerBatches`. */
+  constructor(readonly batched = false) {}
 
   /** Counts `answer` to `questionId` (`sign` −1 takes it away again, for undo). */
   add(questionId: string, answer: TalliedAnswer, sign: 1 | -1 = 1): this {
@@ -66,6 +132,10 @@ export class Tally {
     }
     this.days.set(day, totals);
     this.questions.set(questionId, (this.questions.get(questionId) ?? 0) + sign);
+    if (sign === 1) {
+      const facts = withAnswerFacts(this.added.get(questionId), answer);
+      if (facts) this.added.set(questionId, facts);
+    } else this.removed.add(questionId);
     return this;
   }
 
@@ -89,11 +159,37 @@ export async function writeTally(
       else if (stored) await days.delete(change.day);
     }),
     ...[...tally.questions].map(async ([questionId, change]) => {
-      const answers = ((await questions.get(questionId))?.answers ?? 0) + change;
-      if (answers > 0) await questions.put({ questionId, answers });
+      const stored = await questions.get(questionId);
+      const answers = (stored?.answers ?? 0) + change;
+      if (answers > 0) await questions.put({ questionId, answers, ...nextFacts(stored, tally, questionId) });
       else await questions.delete(questionId);
     }),
   ]);
+}
+
+/**
+ * A question's facts once `tally` is written. Facts not known before stay
+ * unknown (older answers could be later); an answer taken away makes `facts`
+ * unknown until `refreshAnswerFacts` works them out again.
+ */
+function nextFacts(
+  stored: QuestionTotals | undefined,
+  tally: Tally,
+  questionId: string,
+): Pick<QuestionTotals, 'facts' | 'batchFacts'> {
+  const fresh = !stored || stored.answers <= 0;
+  const added = tally.added.get(questionId) ?? null;
+  const known = <T>(value: T | undefined, next: () => T) => (fresh || value !== undefined ? next() : undefined);
+  const facts = tally.removed.has(questionId)
+    ? undefined
+    : known(stored?.facts, () => joinAnswerFacts(stored?.facts ?? null, added));
+  const batchFacts = known(stored?.batchFacts, () =>
+    tally.batched ? joinAnswerFacts(stored?.batchFacts ?? null, added) : (stored?.batchFacts ?? null),
+  );
+  return {
+    ...(facts !== undefined && { facts }),
+    ...(batchFacts !== undefined && { batchFacts }),
+  };
 }
 
 /** `days` and `answers` with `tally` added, as new maps (for the in-memory state). */
@@ -132,4 +228,26 @@ export function answerCount(answersByQuestion: ReadonlyMap<string, number>): num
   let total = 0;
   for (const count of answersByQuestion.values()) total += count;
   return total;
+}
+
+/**
+ * Works out `questionId`'s facts again inside `tx` (covering `logs` and
+ * `questions`) after an answer was taken away: from its imported answers'
+ * facts and its own answers, read through the `byQuestion` index. Left
+ * unknown when the imported answers' facts are.
+ */
+export async function refreshAnswerFacts(
+  tx: IDBPTransaction<ProgressDB, StoreNames<ProgressDB>[], 'readwrite'>,
+  questionId: string,
+): Promise<void> {
+  const questions = tx.objectStore('questions');
+  const stored = await questions.get(questionId);
+  if (!stored || stored.batchFacts === undefined) return;
+  let facts = stored.batchFacts;
+  for (const record of await tx.objectStore('logs').index('byQuestion').getAll(questionId)) {
+    const log = record.log as Partial<TalliedAnswer> | undefined;
+    if (typeof log?.review === 'string' && typeof log.rating === 'number')
+      facts = withAnswerFacts(facts, { review: log.review, rating: log.rating });
+  }
+  if (facts) await questions.put({ ...stored, facts });
 }

@@ -1,7 +1,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { createEmptyCard, type Card, type ReviewLog } from 'ts-fsrs';
 import { LEGACY_DATABASE_NAME, progressChannelName, progressDatabaseName } from './databaseName.ts';
-import { answerCount, Tally, withTally, writeTally } from './answerTotals.ts';
+import { answerCount, refreshAnswerFacts, Tally, withTally, writeTally } from './answerTotals.ts';
 import { clampCard } from './cardBounds.ts';
 import { answerSpan, buildExportFile, countImport, parseImportFile } from './importExport.ts';
 import { mergeReadingPlaces, parseReadingPlaces, READING_PLACES_KEY } from './readingPlaces.ts';
@@ -288,6 +288,7 @@ export async function openProgressStore(options: OpenOptions = {}): Promise<Prog
         if (await logs.getKey(entry.id)) {
           await logs.delete(entry.id);
           await writeTally(tx, tally);
+          await refreshAnswerFacts(tx, entry.questionId);
         }
         await tx.objectStore('meta').put({ key: 'lastChangeAt', value: now });
         await tx.done;

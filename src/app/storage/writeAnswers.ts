@@ -25,7 +25,7 @@ export async function addAnswers(
   known: Set<string>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
-  const tally = new Tally();
+  const tally = new Tally(true);
   const fresh: LogRecord[] = [];
   for (const record of records) {
     const key = logKey(record.questionId, record.log);

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ScrollFrame } from '../components/ScrollFrame.tsx';
 import { questionTypeLabels } from '../../shared/quiz.ts';
 import { formatDue } from '../quiz/formatDue.ts';
+import { formatWhen } from './formatWhen.ts';
 import type { Card } from '../quiz/scheduler.ts';
 import { getProgressStore } from '../quiz/useProgress.ts';
 import type { QuestionMark } from '../storage/progressStore.ts';
@@ -119,9 +120,7 @@ export function QuestionDetails({
         <div>
           <dt>다음 복습</dt>
           <dd>
-            {row.due === null
-              ? '–'
-              : `${formatDue(new Date(row.due), now)} (${new Date(row.due).toLocaleString('ko-KR')})`}
+            {row.due === null ? '–' : `${formatDue(new Date(row.due), now)} (${formatWhen(new Date(row.due), now)})`}
           </dd>
         </div>
         <div>
@@ -214,12 +213,12 @@ export function QuestionDetails({
               {history.map((entry) =>
                 entry.kind === 'reset' ? (
                   <tr key={`reset-${entry.at}`} className="history-reset">
-                    <td>{new Date(entry.at).toLocaleString('ko-KR')}</td>
+                    <td>{formatWhen(new Date(entry.at), now)}</td>
                     <td colSpan={3}>초기화 (새 문제로)</td>
                   </tr>
                 ) : (
                   <tr key={`${entry.at}-${entry.rating}`}>
-                    <td>{new Date(entry.at).toLocaleString('ko-KR')}</td>
+                    <td>{formatWhen(new Date(entry.at), now)}</td>
                     <td>{resultLabel(question.type, entry.rating)}</td>
                     <td>{cardStateLabels[entry.state]}</td>
                     <td>{entry.intervalMs === null ? '–' : intervalText(entry.intervalMs)}</td>

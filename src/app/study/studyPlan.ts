@@ -178,6 +178,35 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
+/**
+ * The questions that may join a running session's end when they fall due:
+ * any (`allIds`), in the due queue; in a chosen plan only its own (`queue`),
+ * and only when its answers are recorded, since practice moves no due date.
+ */
+export function returningIds(plan: StudyPlan, allIds: readonly string[], queue: readonly string[] | null): string[] {
+  if (plan.kind === 'due') return [...allIds];
+  return plan.record ? [...new Set(queue)] : [];
+}
+
+/**
+ * Of `returning`, the started questions that fell due after the session began
+ * at `startedAt` (ms) and are not `ahead` in its queue: they join its end, as
+ * in Anki (an answer graded Again comes back in a minute). Questions already
+ * due when it began, left out by the plan or the daily limits, stay out.
+ */
+export function fallenDue(
+  returning: readonly string[],
+  ahead: ReadonlySet<string>,
+  progress: ProgressState,
+  now: Date,
+  startedAt: number,
+): string[] {
+  return dueQueue(returning, progress, now).filter((id) => {
+    const card = progress.cards.get(id);
+    return !ahead.has(id) && card !== undefined && card.state !== State.New && card.due.getTime() > startedAt;
+  });
+}
+
 /** Whether a plan needs the answer summary (read from every stored answer) to build its queue. */
 export const needsSummary = (plan: StudyPlan): boolean => plan.kind === 'wrong';
 

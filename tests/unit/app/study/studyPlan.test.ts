@@ -6,8 +6,10 @@ import type { AnswerSummary, QuestionMark } from '../../../../src/app/storage/pr
 import {
   buildStudyQueue,
   describePlan,
+  fallenDue,
   mixedTest,
   parseStudyPlan,
+  returningIds,
   studySearch,
   type StudyPlan,
 } from '../../../../src/app/study/studyPlan.ts';
@@ -167,5 +169,34 @@ describe('study plans (custom study)', () => {
     expect(test).toEqual(expect.arrayContaining(['f1', 'c1', 'o1']));
     expect(test.filter((id) => id.startsWith('s'))).toHaveLength(1);
     expect(mixedTest(many, 50, random)).toHaveLength(13);
+  });
+});
+
+describe('questions coming back into a running session', () => {
+  const all = questions.map((q) => q.id);
+  const startedAt = now.getTime();
+  const later = new Date(now.getTime() + 11 * 60_000);
+  // `a` was overdue before the session began; `b` was answered 다시 in it and is due again a minute on.
+  const cards = {
+    a: answered(30, Rating.Good),
+    b: scheduler.next(answered(5, Rating.Good), now, Rating.Again).card,
+    d: answered(0, Rating.Easy),
+  };
+
+  it('brings back, in the due queue, any question that fell due since the session began, and only those', () => {
+    expect(fallenDue(returningIds(plan({}), all, ['a']), new Set(), progress(cards), later, startedAt)).toEqual(['b']);
+    // Not one still ahead in the queue.
+    expect(fallenDue(all, new Set(['b']), progress(cards), later, startedAt)).toEqual([]);
+  });
+
+  it('keeps a chosen plan to its own questions: a short test does not grow by what is due elsewhere', () => {
+    const test = plan({ kind: 'test', count: 3, record: true });
+    expect(fallenDue(returningIds(test, all, ['c', 'e', 'f']), new Set(), progress(cards), later, startedAt)).toEqual(
+      [],
+    );
+    expect(returningIds(test, all, ['b', 'c', 'b'])).toEqual(['b', 'c']);
+    expect(fallenDue(returningIds(test, all, ['b', 'c']), new Set(), progress(cards), later, startedAt)).toEqual(['b']);
+    // Taken as practice, nothing was rescheduled: nothing comes back.
+    expect(returningIds(plan({ kind: 'test', record: false }), all, ['b', 'c'])).toEqual([]);
   });
 });
