@@ -12,7 +12,17 @@ const distDir = inject('distDir');
 const url = (route = '') => `${origin}${base}${route}`;
 
 const NOTES = ['normalization', 'https-ssl', 'ec2', 'uwsgi', 'nginx-wsgi'];
-const ROUTES = ['', ...NOTES.map((slug) => `notes/${slug}/`), 'review/', 'stats/', 'no-such-page/'];
+const ROUTES = [
+  '',
+  ...NOTES.map((slug) => `notes/${slug}/`),
+  'review/',
+  'stats/',
+  'questions/',
+  'study/',
+  'glossary/',
+  'tags/tls/',
+  'no-such-page/',
+];
 
 let browser: Browser;
 let context: BrowserContext;
