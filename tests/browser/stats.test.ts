@@ -6,6 +6,7 @@ import { ankiDeck } from '../../src/node/anki/ankiPlugin.ts';
 import { guidFor } from '../../src/node/anki/ankiIds.ts';
 import { writeApkg } from '../../src/node/anki/writeApkg.ts';
 import { collectNotes } from '../../src/node/pipeline/collectNotes.ts';
+import { progressDatabaseName } from '../../src/app/storage/databaseName.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from '../../src/shared/pageHead.ts';
 import { readApkg } from '../unit/node/anki/readApkg.ts';
 import { axeViolations } from './axe.ts';
@@ -154,6 +155,38 @@ describe('the stats page', { timeout: SLOW }, () => {
     expect(await heatmap.locator('table tbody tr').count()).toBeGreaterThanOrEqual(6);
     const rows = page.locator('.stats-table tbody tr');
     expect(await rows.first().locator('td').nth(3).textContent()).toMatch(/^\d+% \(\d+번\)$/);
+  });
+
+  it('leaves suspended questions out of the forecast, as out of the review queue', async () => {
+    const ids = collection.notes.flatMap(({ questions }) => questions.map((q) => q.id)).slice(0, 40);
+    const page = await newPage();
+    await importHistory(page, ids);
+    const chart = () => page.getByRole('img', { name: /앞으로 30일/ }).getAttribute('aria-label');
+    await expect.poll(chart).toMatch(/\d+문제를 복습합니다/);
+    // Every one of them suspended, as the question browser stores it.
+    await page.evaluate(
+      ([name, suspended]) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => {
+            const tx = request.result.transaction('meta', 'readwrite');
+            const updatedAt = new Date().toISOString();
+            tx.objectStore('meta').put({
+              key: 'questionMarks',
+              value: Object.fromEntries(suspended.map((id) => [id, { suspended: true, updatedAt }])),
+            });
+            tx.oncomplete = () => {
+              request.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+      [progressDatabaseName(base), ids] as const,
+    );
+    await page.reload();
+    await expect.poll(chart).toBe('앞으로 30일 동안 복습할 문제가 없습니다.');
   });
 
   it('says something from the very first answers', async () => {

@@ -33,7 +33,16 @@ export function StatsPage() {
   const ACCURACY_DAYS = 90;
   const recent = useRecentAnswers(progress, now, ACCURACY_DAYS);
   const kept = useMemo(() => (recent ? trueRetention(recent, now) : null), [recent, now]);
-  const forecast = useMemo(() => dueForecast(ids, progress.cards, now), [ids, progress.cards, now]);
+  // Suspended questions never come up, so they are no part of what falls due (as in dueQueue).
+  const forecast = useMemo(
+    () =>
+      dueForecast(
+        ids.filter((id) => !progress.marks.get(id)?.suspended),
+        progress.cards,
+        now,
+      ),
+    [ids, progress.cards, progress.marks, now],
+  );
   const streak = useMemo(() => studyStreak(progress.days, now), [progress.days, now]);
   const questionNote = useMemo(
     () => new Map(notes.flatMap((note) => note.questionIds.map((id) => [id, note.slug] as const))),
