@@ -6,6 +6,7 @@ import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { formatDue } from '../quiz/formatDue.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 import type { AnswerSummary } from '../storage/progressStore.ts';
+import { NoteOptions } from './NoteOptions.tsx';
 import { QuestionDetails } from './QuestionDetails.tsx';
 import {
   buildRows,
@@ -184,12 +185,7 @@ export function QuestionsPage() {
         <label className="question-filter">
           <span>노트</span>
           <select value={filter.note} onChange={(event) => update({ note: event.target.value })}>
-            <option value="">모든 노트</option>
-            {notes.map((slug) => (
-              <option key={slug} value={slug}>
-                {noteTitles[slug]}
-              </option>
-            ))}
+            <NoteOptions notes={notes} titles={noteTitles} />
           </select>
         </label>
         <label className="question-filter">

@@ -5,6 +5,7 @@ import { studyHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 import type { AnswerSummary } from '../storage/progressStore.ts';
+import { NoteOptions } from './NoteOptions.tsx';
 import { buildStudyQueue, DEFAULTS, describePlan, studySearch, type StudyKind, type StudyPlan } from './studyPlan.ts';
 
 interface StudyData {
@@ -164,12 +165,7 @@ export function StudyPage() {
                 setSection('');
               }}
             >
-              <option value="">모든 노트</option>
-              {notes.map((slug) => (
-                <option key={slug} value={slug}>
-                  {noteTitles[slug]}
-                </option>
-              ))}
+              <NoteOptions notes={notes} titles={noteTitles} />
             </select>
           </label>
           <label className="study-field">
