@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { answerByKeyboard } from './answerByKeyboard.ts';
 import { axeViolations } from './axe.ts';
 import { launchBrowser } from './launchBrowser.ts';
 
@@ -214,41 +215,11 @@ describe('the /glossary/ page', () => {
   });
 });
 
-/** Answers the question on screen with the keyboard only, whatever its type (as in quiz.test.ts). */
-async function answerByKeyboard(page: Page) {
-  const question = page.locator('.practice-question [data-question-id]');
-  const kind = (await question.getAttribute('class')) ?? '';
-  await page.locator('.practice-question').focus();
-  if (kind.includes('quiz-flashcard')) {
-    await page.keyboard.press('Space');
-    await question.locator('.quiz-back').waitFor();
-    await page.keyboard.press('3');
-  } else if (kind.includes('quiz-single') || kind.includes('quiz-truefalse') || kind.includes('quiz-multiple')) {
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Enter');
-  } else if (kind.includes('quiz-cloze')) {
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('모름');
-    await page.keyboard.press('Enter');
-  } else if (kind.includes('quiz-match')) {
-    const selects = await question.locator('select').count();
-    for (let i = 0; i < selects; i++) {
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('ArrowDown');
-    }
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-  } else {
-    await page.keyboard.press('Enter');
-  }
-  await question.locator('.quiz-verdict').waitFor();
-}
-
 /** The id of the second item of a fresh review session of the normalization note. */
 async function secondInQueue(page: Page): Promise<string> {
   await open(page, 'review/?note=normalization');
   await page.locator('.practice-question').waitFor();
+  await page.locator('.practice-question').focus();
   await answerByKeyboard(page);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.locator('.practice-progress').textContent()).toMatch(/^2 \//);
