@@ -94,7 +94,10 @@ function TermCardsSetting({ count }: { count: number }) {
   const progress = useProgress();
   const [error, setError] = useState('');
   const ready = progress.status === 'ready';
-  const on = progress.settings.studyTerms === true;
+  // What was just chosen shows at once, not when the store has saved it (a
+  // controlled box would flick back meanwhile); a failed save falls back.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const on = chosen ?? progress.settings.studyTerms === true;
   return (
     <section className="glossary-cards" aria-labelledby="term-cards-title">
       <h2 id="term-cards-title">용어 카드</h2>
@@ -109,9 +112,11 @@ function TermCardsSetting({ count }: { count: number }) {
           onChange={(event) => {
             const studyTerms = event.currentTarget.checked;
             setError('');
+            setChosen(studyTerms);
             void getProgressStore()
               .then((store) => store.updateSettings({ studyTerms }))
-              .catch(() => setError('설정을 저장하지 못했습니다. 다시 시도해 주세요.'));
+              .catch(() => setError('설정을 저장하지 못했습니다. 다시 시도해 주세요.'))
+              .finally(() => setChosen(null));
           }}
         />
         복습에 용어 카드도 넣기
