@@ -101,7 +101,7 @@ describe('a 320 px phone', () => {
 
   it('offers the theme in the menu, where the header has no room for it', async () => {
     await open('notes/https-ssl/', { width: 320, height: 640 });
-    expect(await page.locator('.site-header .theme-switcher').isVisible()).toBe(false);
+    expect(await page.locator('.header-actions > .theme-switcher').isVisible()).toBe(false);
     await page.getByRole('button', { name: '노트 목록 열기' }).click();
     const drawer = page.getByRole('dialog', { name: '노트 목록' });
     await drawer.getByRole('radio', { name: '다크' }).check();

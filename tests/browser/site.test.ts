@@ -133,6 +133,8 @@ describe('wide tables and code on a phone', () => {
     await open({ width: 390, route: 'notes/normalization/' });
     const frames = page.locator('.prose .scroll-frame');
     const wide = frames.filter({ has: page.locator('th', { hasText: '상품코드2' }) }).first();
+    // Measured as it nears the screen, the only place its fade is seen.
+    await wide.scrollIntoViewIfNeeded();
     await expect.poll(() => wide.getAttribute('data-overflow')).toBe('end');
     const fade = () => wide.evaluate((frame) => getComputedStyle(frame, '::after').opacity);
     await expect.poll(fade).toBe('1');
@@ -145,6 +147,7 @@ describe('wide tables and code on a phone', () => {
     // A table that fits shows no fade at all.
     await page.setViewportSize({ width: 1280, height: 800 });
     const narrow = frames.filter({ has: page.locator('th', { hasText: '논리명' }) }).first();
+    await narrow.scrollIntoViewIfNeeded();
     await expect.poll(() => narrow.getAttribute('data-overflow')).toBe('none');
   });
 

@@ -47,6 +47,15 @@ export function Layout() {
           <Icon name="menu" />
           <span className="sr-only">노트 목록 열기</span>
         </button>
+        {/* Right after its button, not after the (long) page: a tap on the menu while the page is
+            still loading finds the drawer parsed, so index.html's script can open it at once. */}
+        <NavDrawer
+          open={drawerOpen}
+          notes={notes}
+          onClose={() => {
+            setDrawerOpen(false);
+          }}
+        />
         <HomeLink className="site-title">
           <Icon name="book" size={22} />
           <span>스터디 노트</span>
@@ -78,13 +87,6 @@ export function Layout() {
           <p>2018년에 쓴 블로그 글 다섯 편을 오늘 기준으로 다시 정리한 학습 노트입니다.</p>
         </footer>
       </div>
-      <NavDrawer
-        open={drawerOpen}
-        notes={notes}
-        onClose={() => {
-          setDrawerOpen(false);
-        }}
-      />
       <UpdatePrompt />
       <ScrollRestoration />
     </div>

@@ -41,18 +41,41 @@ export function enhanceProse(element: HTMLElement, announce: (message: string) =
     if (button) void copyCode(button);
   };
   element.addEventListener('click', onClick);
-  // Measuring a box lays it out: done after the page's start-up task, not inside it,
-  // so the first taps are answered before a long note's code blocks are measured.
   const stopWatching: (() => void)[] = [watchTermPopovers(element), openDeepForHash(element)];
-  const measureLater = window.setTimeout(() => {
-    for (const scroller of element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll'))
-      stopWatching.push(watchOverflowEdges(scroller, (edges) => (scroller.parentElement!.dataset.overflow = edges)));
-    for (const pre of element.querySelectorAll<HTMLElement>('.code-block > pre'))
-      stopWatching.push(watchOverflowEdges(pre, (edges) => (pre.dataset.overflow = edges)));
-  }, 0);
+  // Measuring a box lays it out, and a long note's blocks away from the screen are not laid
+  // out at all (content-visibility, prose.css): each wide table or code block is measured
+  // only once it nears the screen, which is also the only place its fade hint is seen.
+  const scrollers = [
+    ...[...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map(
+      (scroller) => [scroller, scroller.parentElement!] as const,
+    ),
+    ...[...element.querySelectorAll<HTMLElement>('.code-block > pre')].map((pre) => [pre, pre] as const),
+  ];
+  const marked = new Map<Element, HTMLElement>(scrollers);
+  const watch = (scroller: HTMLElement) => {
+    const target = marked.get(scroller);
+    if (target) stopWatching.push(watchOverflowEdges(scroller, (edges) => (target.dataset.overflow = edges)));
+  };
+  const near =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              near?.unobserve(entry.target);
+              watch(entry.target as HTMLElement);
+            }
+          },
+          { rootMargin: '50% 0px' },
+        )
+      : undefined;
+  for (const [scroller] of scrollers) {
+    if (near) near.observe(scroller);
+    else watch(scroller);
+  }
   return () => {
     element.removeEventListener('click', onClick);
-    window.clearTimeout(measureLater);
+    near?.disconnect();
     for (const stop of stopWatching) stop();
     for (const timer of timers) window.clearTimeout(timer);
   };

@@ -6,6 +6,15 @@
  * being read). Recomputed once per frame while scrolling, which is cheap for a
  * note's few dozen headings. Returns the function that stops watching.
  */
+/**
+ * A heading inside a closed fold (심화) is not on the page for the reader, and measuring
+ * it would lay out the fold's hidden contents, one forced layout per heading.
+ */
+function folded(element: Element): boolean {
+  const fold = element.closest('details');
+  return !!fold && !fold.open && !element.closest('summary');
+}
+
 export function watchActiveHeading(
   ids: readonly string[],
   onChange: (id: string | undefined) => void,
@@ -19,7 +28,7 @@ export function watchActiveHeading(
     const line = Math.max(offset, window.innerHeight / 3);
     for (const id of ids) {
       const element = document.getElementById(id);
-      if (element && element.getBoundingClientRect().top <= line) current = id;
+      if (element && !folded(element) && element.getBoundingClientRect().top <= line) current = id;
     }
     // At the very bottom the last headings may never reach the top line.
     const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
