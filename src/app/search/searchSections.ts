@@ -1,5 +1,6 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { glossaryPath, notePath } from '../../shared/routes.ts';
+import { withDerivedIds } from '../../shared/search/docIds.ts';
 import { packedTerms, unpackIndex } from '../../shared/search/packedIndex.ts';
 import { parseQuery, type ParsedQuery, type QueryClause } from '../../shared/search/parseQuery.ts';
 import type { SearchData, SearchDoc, SearchText } from '../../shared/search/searchData.ts';
@@ -81,7 +82,8 @@ export const TERMS_FIRST = 3;
 const GLOSSARY_TITLE = '용어집';
 
 /** Loads serialized search data into a ready-to-query search; `loadText` brings each note's snippet text. */
-export function createSectionSearch(data: SearchData, loadText: LoadText): SectionSearch {
+export function createSectionSearch(packed: SearchData, loadText: LoadText): SectionSearch {
+  const data: SearchData = { ...packed, docs: withDerivedIds(packed.docs) };
   const plain = unpackIndex(data.index);
   const index = MiniSearch.loadJS<IndexedSection>(plain, searchIndexOptions);
   const documentFrequency = new Map(

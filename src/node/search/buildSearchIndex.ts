@@ -23,6 +23,7 @@ import MiniSearch from 'minisearch';
 import { termAnchorId, type GlossaryEntry } from '../../shared/glossary.ts';
 import { flatBlocks } from '../../shared/note.ts';
 import { quizAnchorId } from '../../shared/quiz.ts';
+import { withoutDerivedIds } from '../../shared/search/docIds.ts';
 import { packIndex } from '../../shared/search/packedIndex.ts';
 import type { SearchData, SearchDoc, SearchText } from '../../shared/search/searchData.ts';
 import { searchIndexOptions, type IndexedSection } from '../../shared/search/searchIndexOptions.ts';
@@ -110,7 +111,7 @@ export function buildSearchIndex(
     data: {
       index: packIndex(miniSearch.toJSON()),
       notes: notes.map(({ note }) => ({ slug: note.slug, title: note.title })),
-      docs,
+      docs: withoutDerivedIds(docs),
       synonyms: toSynonymGroups(synonyms),
     },
     texts,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collectNotes } from '../../../src/node/pipeline/collectNotes.ts';
 import { compileNote } from '../../../src/node/pipeline/compileNote.ts';
 import { buildSearchIndex } from '../../../src/node/search/buildSearchIndex.ts';
+import { withDerivedIds } from '../../../src/shared/search/docIds.ts';
 import { noteMarkdown } from '../../fixtures/noteMarkdown.ts';
 import { FIXTURE_FILES } from './searchFixtures.ts';
 
@@ -65,29 +66,33 @@ describe('buildSearchIndex', () => {
       usedIn: ['https-ssl'],
     };
     const { data, texts } = buildSearchIndex(notes, [], [entry, { ...entry, id: 'x', definedIn: 'gone' }]);
-    const terms = data.docs.filter((doc) => doc.kind === 'term');
+    const terms = withDerivedIds(data.docs).filter((doc) => doc.kind === 'term');
     expect(terms).toEqual([{ note: 1, kind: 'term', id: 'sni', heading: 'SNI' }]);
+    // The download leaves out an id the browser works out from the heading.
+    expect(data.docs.find((doc) => doc.kind === 'term')).toEqual({ note: 1, kind: 'term', heading: 'SNI' });
     // The snippet text sits at the term's position among its note's documents.
-    const position = data.docs.filter((doc) => doc.note === 1).findIndex((doc) => doc.kind === 'term');
+    const position = withDerivedIds(data.docs)
+      .filter((doc) => doc.note === 1)
+      .findIndex((doc) => doc.kind === 'term');
     expect(texts[1]?.[position]).toBe('접속할 호스트 이름을 알리는 확장.');
   });
 
   it('makes one document per section plus one per note opening with its summary', () => {
     const { data, texts } = buildSearchIndex(notes);
     expect(data.notes.map((note) => note.slug)).toEqual(['normalization', 'https-ssl', 'django']);
-    expect(data.docs[0]).toEqual({ note: 0 });
+    expect(withDerivedIds(data.docs)[0]).toEqual({ note: 0 });
     expect(texts[0]?.[0]).toBe('테스트용 요약 도입부에는 표 설계 이야기만 있다.');
-    expect(data.docs.find((doc) => doc.id === '부분-종속')).toMatchObject({
+    expect(withDerivedIds(data.docs).find((doc) => doc.id === '부분-종속')).toMatchObject({
       note: 0,
       heading: '부분 종속',
       parent: '함수종속성',
     });
-    expect(data.docs.filter((doc) => doc.kind !== 'quiz')).toHaveLength(3 * 1 + 4 + 3 + 2);
+    expect(withDerivedIds(data.docs).filter((doc) => doc.kind !== 'quiz')).toHaveLength(3 * 1 + 4 + 3 + 2);
   });
 
   it('makes one document per quiz question, opening at the question, without answers or explanation', () => {
     const { data, texts } = buildSearchIndex(notes);
-    const questions = data.docs.filter((doc) => doc.kind === 'quiz');
+    const questions = withDerivedIds(data.docs).filter((doc) => doc.kind === 'quiz');
     expect(questions).toEqual([
       { note: 0, kind: 'quiz', id: 'quiz-fixture-partial', parent: '함수종속성' },
       { note: 0, kind: 'quiz', id: 'quiz-fixture-card', parent: '함수종속성' },
@@ -99,7 +104,7 @@ describe('buildSearchIndex', () => {
     const { data, texts } = buildSearchIndex(notes);
     expect(JSON.stringify(data)).not.toContain('이상 현상이 사라진다');
     expect(texts.map((text) => text.length)).toEqual(
-      data.notes.map((_, note) => data.docs.filter((doc) => doc.note === note).length),
+      data.notes.map((_, note) => withDerivedIds(data.docs).filter((doc) => doc.note === note).length),
     );
   });
 

@@ -19,7 +19,9 @@ const sections = [
 describe('packIndex', () => {
   it('gives back exactly what MiniSearch serialized', () => {
     const plain = indexOf(sections).toJSON();
-    expect(unpackIndex(JSON.parse(JSON.stringify(packIndex(plain))))).toEqual(JSON.parse(JSON.stringify(plain)));
+    // The terms come back sorted; MiniSearch takes them in any order.
+    const sorted = { ...plain, index: [...plain.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+    expect(unpackIndex(JSON.parse(JSON.stringify(packIndex(plain))))).toEqual(JSON.parse(JSON.stringify(sorted)));
   });
 
   it('loads into an index that answers like the original', () => {
@@ -35,5 +37,20 @@ describe('packIndex', () => {
     const packed = packIndex(plain);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(plain).length / 2);
     expect(packedTerms(packed)).toEqual(expect.arrayContaining(['정규화', '소켓', 'allowed_hosts', '핸드셰이크']));
+  });
+
+  it('writes each term as the prefix it shares with the one before and the rest', () => {
+    const plain = indexOf([{ keywords: '', heading: '', text: '넘겨 넘겨준 넘기 abc abd a 7 75 750' }]).toJSON();
+    const packed = packIndex(plain);
+    expect(packed.terms.split(' ').length).toBe(plain.index.length);
+    expect(packed.terms).toMatch(/(^| )[A-Z]\S/);
+    expect(packed.terms.length).toBeLessThan(plain.index.map(([term]) => term).join(' ').length);
+    expect(packedTerms(packed)).toEqual(plain.index.map(([term]) => term).sort());
+  });
+
+  it('refuses a term with a capital letter, which would read as a shared prefix', () => {
+    const plain = indexOf([{ keywords: '', heading: '', text: '소켓' }]).toJSON();
+    const [, fields] = plain.index[0]!;
+    expect(() => packIndex({ ...plain, index: [['Ab', fields]] })).toThrow(/capital letter/);
   });
 });
