@@ -351,12 +351,18 @@ describe('layout stability', () => {
           // site font both arrive asynchronously, and their swap is the one shift
           // this test cannot rule out (the observer reports a shift only later,
           // so the font set's status at report time says nothing).
-          const fonts: { from: number; to: number }[] = [];
+          // The swap is laid out in the first frame after the load, which a long task can hold
+          // back well past it: `laidOut` is when that frame has been drawn.
+          const fonts: { from: number; to: number; laidOut: number }[] = [];
           Object.assign(window, { __shifts: shifts, __fonts: fonts });
-          document.fonts.addEventListener('loading', () => fonts.push({ from: performance.now(), to: Infinity }));
+          document.fonts.addEventListener('loading', () =>
+            fonts.push({ from: performance.now(), to: Infinity, laidOut: Infinity }),
+          );
           document.fonts.addEventListener('loadingdone', () => {
             const last = fonts.at(-1);
-            if (last) last.to = performance.now();
+            if (!last) return;
+            last.to = performance.now();
+            requestAnimationFrame(() => requestAnimationFrame(() => (last.laidOut = performance.now())));
           });
           new PerformanceObserver((list) => {
             for (const entry of list.getEntries() as (PerformanceEntry & {
@@ -373,17 +379,24 @@ describe('layout stability', () => {
         });
         await goto(route);
         await page.waitForLoadState('networkidle');
-        const { shifts, fonts } = await page.evaluate(() => {
-          const state = window as unknown as { __shifts: Shift[]; __fonts: { from: number; to: number }[] };
-          return { shifts: state.__shifts, fonts: state.__fonts };
+        const { shifts, fonts, parsed } = await page.evaluate(() => {
+          const state = window as unknown as {
+            __shifts: Shift[];
+            __fonts: { from: number; to: number; laidOut: number }[];
+          };
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          return { shifts: state.__shifts, fonts: state.__fonts, parsed: navigation.domInteractive };
         });
-        // A frame's leeway after the fonts are done: the swap is laid out in the next frame.
-        const byFont = (shift: Shift) => fonts.some(({ from, to }) => shift.at >= from && shift.at <= to + 50);
+        // Before the document is parsed no module script of ours has run (they are deferred):
+        // a shift then is the browser's own text layout (a system fallback font for a glyph,
+        // which fires no font event), not hydration or progress.
+        const byBrowser = (shift: Shift) =>
+          shift.at < parsed || fonts.some(({ from, laidOut }) => shift.at >= from && shift.at <= laidOut);
         const sum = (list: Shift[]) => list.reduce((total, shift) => total + shift.value, 0);
-        const where = `${route || 'home'} at ${width}px: ${JSON.stringify({ shifts, fonts })}`;
+        const where = `${route || 'home'} at ${width}px: ${JSON.stringify({ shifts, fonts, parsed })}`;
         // Hydration and stored progress arriving move nothing at all; a font swap stays
         // well under 0.1, "good" for Core Web Vitals.
-        expect(sum(shifts.filter((shift) => !byFont(shift))), where).toBe(0);
+        expect(sum(shifts.filter((shift) => !byBrowser(shift))), where).toBe(0);
         expect(sum(shifts), where).toBeLessThan(0.01);
         await context.close();
       }
