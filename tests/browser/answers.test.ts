@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { progressDatabaseName } from '../../src/app/storage/databaseName.ts';
+import { chooseInIsland } from './chooseInIsland.ts';
 import { launchBrowser } from './launchBrowser.ts';
 
 // Issue 14: no answer lost, no learner stuck. What a learner sees of stored progress
@@ -48,7 +49,7 @@ async function open(page: Page, route: string) {
 async function answerInNote(page: Page, index: number) {
   const island = page.locator('[data-island="quiz"]:has(.quiz-single)').nth(index);
   await island.scrollIntoViewIfNeeded();
-  await island.locator('input[type="radio"]').first().check();
+  await chooseInIsland(island.locator('input[type="radio"]').first());
   await island.getByRole('button', { name: '답 확인' }).click();
   await island.locator('.quiz-verdict').waitFor({ timeout: 20_000 });
   return island;

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { progressDatabaseName } from '../../src/app/storage/databaseName.ts';
 import { answerByKeyboard } from './answerByKeyboard.ts';
 import { axeViolations } from './axe.ts';
+import { chooseInIsland } from './chooseInIsland.ts';
 import { launchBrowser } from './launchBrowser.ts';
 
 // Quiz progress in a real browser: stored in IndexedDB, surviving reloads,
@@ -55,7 +56,7 @@ describe('quiz progress', () => {
     const page = await (await newContext()).newPage();
     await open(page, 'notes/normalization/');
     const quiz = page.locator('.quiz-single').first();
-    await quiz.locator('input[type="radio"]').first().check();
+    await chooseInIsland(quiz.locator('input[type="radio"]').first());
     await quiz.getByRole('button', { name: '답 확인' }).click();
     await expect.poll(() => quiz.locator('.quiz-next').textContent()).toMatch(/다음 복습: /);
     await page.reload();
@@ -171,7 +172,7 @@ describe('accessibility of quiz pages (axe-core)', () => {
       const problems: string[] = [];
       await open(page, 'notes/uwsgi/');
       const quiz = page.locator('.quiz-single').first();
-      await quiz.locator('input[type="radio"]').first().check();
+      await chooseInIsland(quiz.locator('input[type="radio"]').first());
       await quiz.getByRole('button', { name: '답 확인' }).click();
       await quiz.locator('.quiz-verdict').waitFor();
       problems.push(...(await axeViolations(page)).map((line) => `note: ${line}`));
