@@ -40,6 +40,15 @@ async function newContext(options: { javaScriptEnabled?: boolean } = {}) {
   return context;
 }
 
+/** Waits until the stats page says the setting is stored, so leaving the page cannot cut its save short. */
+async function savedSetting(page: Page, label: string) {
+  await page
+    .locator('.setting-row', { has: page.getByLabel(label) })
+    .getByRole('status')
+    .filter({ hasText: '저장됨' })
+    .waitFor();
+}
+
 async function open(page: Page, route: string) {
   await page.goto(url(route));
   await page.waitForSelector('html[data-hydrated="true"]');
@@ -208,6 +217,7 @@ describe('counts that follow the clock (item 5)', { timeout: SLOW }, () => {
     // One new question a day, so the queue empties after one answer.
     await open(page, 'stats/');
     await page.getByLabel('하루에 새로 풀 문제 수').fill('1');
+    await savedSetting(page, '하루에 새로 풀 문제 수');
     await expect
       .poll(() => page.evaluate(() => document.querySelector('input[type="number"]')?.getAttribute('value')))
       .toBe('1');
@@ -249,6 +259,7 @@ describe('counts that follow the clock (item 5)', { timeout: SLOW }, () => {
     const page = await (await newContext()).newPage();
     await open(page, 'stats/');
     await page.getByLabel('하루에 새로 풀 문제 수').fill('0');
+    await savedSetting(page, '하루에 새로 풀 문제 수');
     await open(page, 'review/');
     const done = page.locator('.practice-done');
     await done.waitFor();

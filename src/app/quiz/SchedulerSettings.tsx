@@ -23,6 +23,8 @@ function NumberSetting({ label, value, min, max, unit, help, toStored = (v) => v
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState('');
+  // Said once the value is stored, so a learner who leaves the page at once knows it was kept.
+  const [saved, setSaved] = useState(false);
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
   const describedBy = [help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
@@ -43,6 +45,7 @@ function NumberSetting({ label, value, min, max, unit, help, toStored = (v) => v
           onChange={(event) => {
             const typed = event.target.value;
             setDraft(typed);
+            setSaved(false);
             const number = Number(typed);
             if (typed.trim() === '' || !Number.isInteger(number) || number < min || number > max) {
               setError(`${min}에서 ${max} 사이의 정수를 넣어 주세요.`);
@@ -50,7 +53,10 @@ function NumberSetting({ label, value, min, max, unit, help, toStored = (v) => v
             }
             setError('');
             save(toStored(number)).then(
-              () => setDraft(null),
+              () => {
+                setDraft(null);
+                setSaved(true);
+              },
               () => setError('저장하지 못했습니다. 다시 시도해 주세요.'),
             );
           }}
@@ -59,6 +65,9 @@ function NumberSetting({ label, value, min, max, unit, help, toStored = (v) => v
           }}
         />
         {unit && <span aria-hidden="true">{unit}</span>}
+        <span className="setting-saved" role="status">
+          {saved ? '저장됨' : ''}
+        </span>
       </span>
       {help && (
         <p id={helpId} className="setting-help">
