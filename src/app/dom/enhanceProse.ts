@@ -45,13 +45,11 @@ export function enhanceProse(element: HTMLElement, announce: (message: string) =
   // Measuring a box lays it out, and a long note's blocks away from the screen are not laid
   // out at all (content-visibility, prose.css): each wide table or code block is measured
   // only once it nears the screen, which is also the only place its fade hint is seen.
-  const scrollers = [
-    ...[...element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll')].map(
-      (scroller) => [scroller, scroller.parentElement!] as const,
-    ),
-    ...[...element.querySelectorAll<HTMLElement>('.code-block > pre')].map((pre) => [pre, pre] as const),
-  ];
-  const marked = new Map<Element, HTMLElement>(scrollers);
+  /** Each box that may scroll sideways, and the element its fade hint is set on. */
+  const marked = new Map<HTMLElement, HTMLElement>();
+  for (const scroller of element.querySelectorAll<HTMLElement>('.scroll-frame > .table-scroll'))
+    marked.set(scroller, scroller.parentElement!);
+  for (const pre of element.querySelectorAll<HTMLElement>('.code-block > pre')) marked.set(pre, pre);
   const watch = (scroller: HTMLElement) => {
     const target = marked.get(scroller);
     if (target) stopWatching.push(watchOverflowEdges(scroller, (edges) => (target.dataset.overflow = edges)));
@@ -69,7 +67,7 @@ export function enhanceProse(element: HTMLElement, announce: (message: string) =
           { rootMargin: '50% 0px' },
         )
       : undefined;
-  for (const [scroller] of scrollers) {
+  for (const scroller of marked.keys()) {
     if (near) near.observe(scroller);
     else watch(scroller);
   }

@@ -1,7 +1,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { glossaryPath, notePath } from '../../shared/routes.ts';
 import { withDerivedIds } from '../../shared/search/docIds.ts';
-import { packedTerms, unpackIndex } from '../../shared/search/packedIndex.ts';
+import { unpackIndex } from '../../shared/search/packedIndex.ts';
 import { parseQuery, type ParsedQuery, type QueryClause } from '../../shared/search/parseQuery.ts';
 import type { SearchData, SearchDoc, SearchText } from '../../shared/search/searchData.ts';
 import { searchIndexOptions, type IndexedSection } from '../../shared/search/searchIndexOptions.ts';
@@ -92,7 +92,10 @@ export function createSectionSearch(packed: SearchData, loadText: LoadText): Sec
       Math.max(...Object.values(fields).map((docs) => Object.keys(docs).length)),
     ]),
   );
-  const expander = createTermExpander(packedTerms(data.index), (term) => documentFrequency.get(term) ?? 0);
+  const expander = createTermExpander(
+    plain.index.map(([term]) => term),
+    (term) => documentFrequency.get(term) ?? 0,
+  );
   // A document's text is at its position among its note's documents.
   const positionInNote: number[] = [];
   const counts = data.notes.map(() => 0);
