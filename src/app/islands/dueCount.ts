@@ -5,6 +5,8 @@
  * uses; a unit test holds the two together.
  */
 
+import { knownAbsent } from '../storage/databaseName.ts';
+
 /** ts-fsrs's `State.New` and `State.Review`. */
 const STATE_NEW = 0;
 const STATE_REVIEW = 2;
@@ -93,8 +95,12 @@ const request = <T>(req: IDBRequest<T>): Promise<T> =>
  * when there is no usable database (never answered, blocked, another shape):
  * the badge then counts every question as new. Never creates the database.
  */
-export function readDueData(name: string, now: Date, lastFor: readonly string[] = []): Promise<StoredDueData | null> {
-  if (typeof indexedDB === 'undefined') return Promise.resolve(null);
+export async function readDueData(
+  name: string,
+  now: Date,
+  lastFor: readonly string[] = [],
+): Promise<StoredDueData | null> {
+  if (typeof indexedDB === 'undefined' || (await knownAbsent(name))) return null;
   return new Promise((resolve) => {
     let opening: IDBOpenDBRequest;
     try {

@@ -45,6 +45,9 @@ const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   };
 };
 const loadQuizCode = once(() => import('./QuizIsland.tsx'));
+// The progress store opens apart from the quiz's code and React: opening IndexedDB
+// (creating it, on a first visit) is mostly the browser's own work, done meanwhile.
+const openQuizStore = once(() => import('../quiz/useProgress.ts').then((module) => module.getProgressStore()));
 const loadDiagramCode = once(() => import('./DiagramIsland.tsx'));
 const loadQuizData = (slug: string) => import('virtual:study-notes/islands').then((module) => module.loadQuizzes(slug));
 const loadDiagramData = (slug: string) =>
@@ -53,9 +56,9 @@ const loadDiagramData = (slug: string) =>
 function fetchAhead(container: HTMLElement): void {
   const slug = slugOfPage();
   const quiz = container.dataset.island === 'quiz';
-  void Promise.all(quiz ? [loadQuizCode(), loadQuizData(slug)] : [loadDiagramCode(), loadDiagramData(slug)]).catch(
-    () => undefined,
-  );
+  void Promise.all(
+    quiz ? [openQuizStore(), loadQuizCode(), loadQuizData(slug)] : [loadDiagramCode(), loadDiagramData(slug)],
+  ).catch(() => undefined);
 }
 
 async function startIsland(container: HTMLElement): Promise<void> {
@@ -71,6 +74,7 @@ async function startIsland(container: HTMLElement): Promise<void> {
   };
   try {
     if (container.dataset.island === 'quiz') {
+      void openQuizStore().catch(() => undefined);
       const [{ startQuizIsland }, quizzes] = await Promise.all([loadQuizCode(), loadQuizData(slug)]);
       const question = quizzes[id];
       if (!question) throw new Error(`no question ${id} in ${slug}`);

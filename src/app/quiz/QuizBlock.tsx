@@ -45,7 +45,9 @@ export default function QuizBlock({ question }: { question: QuizQuestion }) {
           };
           // The header's due badge and the note's answered marks (islands/) read again.
           window.dispatchEvent(new CustomEvent(PROGRESS_EVENT, { detail }));
-          setRemind(state.mode === 'memory' ? null : await reminderDue(store, state.lastExportAt));
+          // The verdict waits for the stored answer, not for this count: the reminder follows it.
+          if (state.mode === 'memory') setRemind(null);
+          else void reminderDue(store, state.lastExportAt).then(setRemind, () => setRemind(null));
         }}
         footer={
           card && (

@@ -25,3 +25,15 @@ export function progressDatabaseName(base: string): string {
 export function progressChannelName(databaseName: string): string {
   return `${databaseName}:changes`;
 }
+
+/**
+ * True when the browser lists its databases and `name` is not among them. A reader
+ * that must not create a database learns this without opening it: opening one that
+ * does not exist creates it on disk, and aborting removes it again, which costs a
+ * phone a few hundred milliseconds on a first visit. Unknown (no list) is false.
+ */
+export async function knownAbsent(name: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+  const listed = await indexedDB.databases().catch(() => undefined);
+  return !!listed && !listed.some((database) => database.name === name);
+}

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { knownAbsent } from './databaseName.ts';
 import type { ProgressDB } from './migrations.ts';
 import { addAnswers } from './writeAnswers.ts';
 import {
@@ -32,6 +33,10 @@ export interface LegacyCopy {
  * behind in the old database. Never creates, changes or deletes `legacyName`.
  */
 export async function copyLegacyOnce(target: IDBPDatabase<ProgressDB>, legacyName: string): Promise<LegacyCopy> {
+  // Where the browser lists its databases, a missing old one costs one question and no
+  // write: a first visit's first answer waits for neither. It is not marked, so one that
+  // appears later (an older copy of the app, still open in a tab) is copied then.
+  if (await knownAbsent(legacyName)) return { outcome: 'absent', cards: 0, logs: 0 };
   if (await target.get('meta', MARKER)) return { outcome: 'done before', cards: 0, logs: 0 };
   const found = await readLegacy(legacyName);
   const tx = target.transaction(['cards', 'meta', 'days', 'questions', 'answerBatches'], 'readwrite');

@@ -2,13 +2,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Rating, reviewCard } from '../../../../src/app/quiz/scheduler.ts';
 import {
   LEGACY_DATABASE_NAME,
   progressChannelName,
   progressDatabaseName,
 } from '../../../../src/app/storage/databaseName.ts';
+import { readDueData } from '../../../../src/app/islands/dueCount.ts';
 import { openProgressStore } from '../../../../src/app/storage/progressStore.ts';
 
 // Issue 14, item 3: sites on one origin shared one database and one channel.
@@ -94,6 +95,27 @@ describe('the old shared `study-notes` database', () => {
     const raw = await openDB(LEGACY_DATABASE_NAME);
     expect((await raw.getAllKeys('cards')).sort()).toEqual(['q-later', 'q-old']);
     raw.close();
+  });
+
+  it('is looked for without being opened when the browser lists its databases, and copied if it appears later', async () => {
+    // Opening a missing database creates it on disk (then the abort removes it): a first
+    // visit's first answer would wait for that.
+    const open = vi.spyOn(indexedDB, 'open');
+    const store = await openProgressStore();
+    await answer(store, 'q-new');
+    store.close();
+    expect(await readDueData(LEGACY_DATABASE_NAME, now)).toBeNull();
+    expect(open.mock.calls.map(([name]) => name)).not.toContain(LEGACY_DATABASE_NAME);
+    open.mockRestore();
+
+    // Nothing was marked as copied: an older copy of the site, still open, saves later…
+    const stillOld = await openProgressStore({ dbName: LEGACY_DATABASE_NAME });
+    await answer(stillOld, 'q-old');
+    stillOld.close();
+    // …and the next start copies it, keeping this site's own answers.
+    const reopened = await openProgressStore();
+    expect([...reopened.getState().cards.keys()].sort()).toEqual(['q-new', 'q-old']);
+    reopened.close();
   });
 
   it('is left alone, without an error, when it is not shaped like ours', async () => {
