@@ -109,8 +109,6 @@ describe('islands', () => {
     expect(await quiz.locator('li').first().getAttribute('class')).toMatch(/is-(correct|incorrect)/);
   });
 
-  // Known bug, open in issue 12: a match chosen in a <select> before its island has started is
-  // lost once the island starts (radios, text and taps are kept). Skipped so CI stays meaningful.
   it('keeps a selected match made before the question started', async () => {
     const page = await phone();
     await openEarly(page, 'normalization');
@@ -143,6 +141,38 @@ describe('islands', () => {
     await reveal.scrollIntoViewIfNeeded();
     await reveal.tap();
     await expect.poll(() => card.locator('.quiz-back').count(), { timeout: 20_000 }).toBe(1);
+  });
+
+  it('fetches nothing for the parts a jump flies past, and starts the one it lands on', async () => {
+    // No CPU slowdown here: what is measured is how long a part stays near the screen.
+    context = await browser.newContext({ viewport: { width: 390, height: 800 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(url('notes/normalization/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    // A question about halfway down, some screens away from either of the note’s diagrams;
+    // the first diagram lies on the way there.
+    const target = await page.evaluate(() => {
+      // An island is a `display: contents` wrapper: its first child has the box.
+      const top = (island: Element) =>
+        (island.firstElementChild ?? island).getBoundingClientRect().top + window.scrollY;
+      const diagrams = [...document.querySelectorAll('[data-island="diagram"]')].map(top);
+      const quizzes = [...document.querySelectorAll<HTMLElement>('[data-island="quiz"]')];
+      const far = quizzes.find((quiz) => {
+        const at = top(quiz);
+        return at > (diagrams[0] ?? 0) + 2500 && diagrams.every((diagram) => Math.abs(diagram - at) > 2500);
+      });
+      return far?.dataset.islandId;
+    });
+    expect(target).toBeTruthy();
+    const quiz = page.locator(`[data-island-id="${target}"]`);
+    // As a contents link does: to the question's anchor, smoothly, past everything above it.
+    await quiz.evaluate((island) => (window.location.hash = `#${island.firstElementChild?.id}`));
+    await expect.poll(() => quiz.getAttribute('data-island-state'), { timeout: 20_000 }).toBe('ready');
+    await page.waitForTimeout(1000);
+    const scripts = await scriptsFetched(page);
+    expect(scripts.some((name) => /^QuizIsland-/.test(name))).toBe(true);
+    expect(scripts.filter((name) => /^(DiagramIsland|DiagramView)-/.test(name))).toEqual([]);
+    expect(await page.locator('[data-island="diagram"][data-island-state]').count()).toBe(0);
   });
 });
 

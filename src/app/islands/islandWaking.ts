@@ -21,6 +21,14 @@ const AHEAD = '600px 0px';
  * browser's scroll anchoring keeps the reader's place.
  */
 const DWELL_MS = 400;
+/**
+ * How long an island stays near the screen before its code and data are fetched:
+ * a smooth jump to a section far down (a contents link, a search hit) keeps the
+ * islands it flies past near the screen for about 0.1 s, and fetches nothing
+ * for them; a reader scrolling at reading speed still has the code well before
+ * the island starts.
+ */
+const FETCH_AFTER_MS = 250;
 
 const islandOf = (target: EventTarget | null): HTMLElement | null =>
   target instanceof Element ? target.closest<HTMLElement>('[data-island]') : null;
@@ -31,9 +39,8 @@ function slugOfPage(): string {
 
 /**
  * An island's code and data, fetched once and shared by every island of its
- * kind. Fetching starts as soon as an island comes near the screen, before it
- * has stayed there long enough to start: by the time it does (or the reader
- * taps it), its code is usually in.
+ * kind. Fetching starts once an island has been near the screen a moment
+ * (`FETCH_AFTER_MS`), before it has stayed there long enough to start.
  */
 const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   let promise: Promise<T> | undefined;
@@ -110,27 +117,29 @@ export function wakeIslands(scope: ParentNode): () => void {
   }
   // An island starts once it has stayed near the screen a moment: scrolling fast past
   // twenty questions (to a section far down) starts none of them. A touch starts it at once.
-  const waiting = new Map<Element, number>();
+  const waiting = new Map<Element, number[]>();
+  const stopWaiting = (target: Element) => {
+    for (const timer of waiting.get(target) ?? []) window.clearTimeout(timer);
+    waiting.delete(target);
+  };
   const observer = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) {
         if (!entry.isIntersecting) {
-          window.clearTimeout(waiting.get(entry.target));
-          waiting.delete(entry.target);
+          stopWaiting(entry.target);
           continue;
         }
         if (waiting.has(entry.target)) continue;
-        const near = boxes.get(entry.target);
-        if (near) fetchAhead(near);
-        waiting.set(
-          entry.target,
+        const container = boxes.get(entry.target);
+        if (!container) continue;
+        waiting.set(entry.target, [
+          window.setTimeout(() => fetchAhead(container), FETCH_AFTER_MS),
           window.setTimeout(() => {
-            waiting.delete(entry.target);
+            stopWaiting(entry.target);
             observer.unobserve(entry.target);
-            const container = boxes.get(entry.target);
-            if (container) void startIsland(container);
+            void startIsland(container);
           }, DWELL_MS),
-        );
+        ]);
       }
     },
     { rootMargin: AHEAD },
@@ -143,7 +152,7 @@ export function wakeIslands(scope: ParentNode): () => void {
   }
   return () => {
     observer.disconnect();
-    for (const timer of waiting.values()) window.clearTimeout(timer);
+    for (const target of [...waiting.keys()]) stopWaiting(target);
   };
 }
 const boxes = new WeakMap<Element, HTMLElement>();
