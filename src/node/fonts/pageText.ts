@@ -15,14 +15,15 @@ export function pageText(file: string, text: string): string {
 }
 
 /**
- * The part of a page's text drawn in the site font: a note's code (fenced
- * blocks and inline code, in the body or in front matter definitions) is
- * drawn in a monospace font, which brings its own box-drawing lines and
- * arrows. Only a character missing here is worth the "no glyph" notice; the
- * subset still takes code's characters (its Korean comments need Hangul).
+ * The part of a page's text drawn in the site font, from what `pageText` kept
+ * of the file (parsing the interface code once is most of the font's build
+ * time): a note's code (fenced blocks and inline code, in the body or in front
+ * matter definitions) is drawn in a monospace font, which brings its own
+ * box-drawing lines and arrows. Only a character missing here is worth the
+ * "no glyph" notice; the subset still takes code's characters (its Korean
+ * comments need Hangul).
  */
-export function proseText(file: string, text: string): string {
-  const kept = pageText(file, text);
+export function proseText(file: string, kept: string): string {
   if (path.extname(file) !== '.md') return kept;
   return kept
     .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\2[`~]*[ \t]*$/gm, ' ')

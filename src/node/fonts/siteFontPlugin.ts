@@ -121,13 +121,16 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
     async load(id) {
       if (id !== cssPath) return undefined;
       if (config.command === 'serve') return '/* dev: the full font’s unicode-range subsets serve every character */\n';
+      // The prerender's server build renders HTML; its CSS goes nowhere (pages link the client's).
+      if (config.build.ssr) return '/* server build: pages link the client build’s font */\n';
       const texts: string[] = [];
       const prose: string[] = [];
       for (const source of options.sources) {
         for (const file of await textFiles(path.resolve(config.root, source))) {
           const text = await readFile(file, 'utf8');
-          texts.push(pageText(file, text));
-          prose.push(proseText(file, text));
+          const kept = pageText(file, text);
+          texts.push(kept);
+          prose.push(proseText(file, kept));
           this.addWatchFile(file);
         }
       }

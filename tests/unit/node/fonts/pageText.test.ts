@@ -52,9 +52,8 @@ describe('proseText', () => {
     for (const hidden of ['↠', '─', '├', '└', '│', 'manage.py', 'a`b']) expect(kept).not.toContain(hidden);
   });
 
-  it('reads other files as pageText does', () => {
-    expect(proseText('a.css', 'a { content: "`→`"; } /* ﬁ */')).toBe(
-      pageText('a.css', 'a { content: "`→`"; } /* ﬁ */'),
-    );
+  it('keeps all of what pageText kept of other files', () => {
+    const kept = pageText('a.css', 'a { content: "`→`"; } /* ﬁ */');
+    expect(proseText('a.css', kept)).toBe(kept);
   });
 });
