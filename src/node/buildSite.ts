@@ -108,7 +108,13 @@ export function describeFailure(error: unknown): string {
 
 // `npm run build`: the site as vite.config.ts describes it, published to dist/.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  buildSite({ config: { configFile: path.resolve('vite.config.ts') }, requiredFiles: SITE_FILES }).then(
+  buildSite({
+    // This process runs TypeScript already (tsx): Node imports the config and its plugins as
+    // they are, where Vite would bundle them into a temporary file first, once for the build
+    // and once more for the prerender's server build.
+    config: { configFile: path.resolve('vite.config.ts'), configLoader: 'native' },
+    requiredFiles: SITE_FILES,
+  }).then(
     (published) => console.log(`\nPublished the build to ${path.relative(process.cwd(), published) || '.'}/`),
     (error: unknown) => {
       console.error(describeFailure(error));

@@ -79,6 +79,8 @@ async function prerender(config: ResolvedConfig, outDir: string, options: Preren
   try {
     await build({
       configFile: config.configFile,
+      // As the build that runs this one loaded it (buildSite.ts), or Vite's default.
+      configLoader: config.inlineConfig.configLoader,
       root: config.root,
       mode: config.mode,
       logLevel: 'warn',
