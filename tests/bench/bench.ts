@@ -55,7 +55,13 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
   process.env.NODE_ENV = 'production';
   process.env.CONTENT_DIR = contentDir;
   const start = performance.now();
-  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  // As `npm run build` loads it (src/node/buildSite.ts): imported by Node under tsx, not bundled.
+  await build({
+    configFile: path.resolve('vite.config.ts'),
+    configLoader: 'native',
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
   return performance.now() - start;
 }
 
