@@ -26,6 +26,21 @@ async function answer(store: Awaited<ReturnType<typeof openProgressStore>>, ques
   await store.recordReview(questionId, card, log);
 }
 
+/** One answer stored through a store on `dbName` (default: this site's database), closed after. */
+async function answerIn(dbName: string | undefined, questionId: string) {
+  const store = await openProgressStore(dbName ? { dbName } : {});
+  await answer(store, questionId);
+  store.close();
+}
+
+/** The questions this site's database holds cards for, as a fresh start reads them. */
+async function siteCardIds() {
+  const store = await openProgressStore();
+  const ids = [...store.getState().cards.keys()].sort();
+  store.close();
+  return ids;
+}
+
 /** A database under `name` made by someone else: `version`, and these stores (keyPath-less). */
 async function foreignDatabase(name: string, version: number, stores: string[]) {
   const db = await openDB(name, version, {
@@ -82,14 +97,9 @@ describe('the old shared `study-notes` database', () => {
     store.close();
 
     // An answer given later on another copy of the site that still uses the old name…
-    const stillOld = await openProgressStore({ dbName: LEGACY_DATABASE_NAME });
-    await answer(stillOld, 'q-later');
-    stillOld.close();
-
+    await answerIn(LEGACY_DATABASE_NAME, 'q-later');
     // …is not copied again: the copy ran once.
-    const reopened = await openProgressStore();
-    expect([...reopened.getState().cards.keys()].sort()).toEqual(['q-new', 'q-old']);
-    reopened.close();
+    expect(await siteCardIds()).toEqual(['q-new', 'q-old']);
 
     // Never deleted or changed.
     const raw = await openDB(LEGACY_DATABASE_NAME);
@@ -101,21 +111,15 @@ describe('the old shared `study-notes` database', () => {
     // Opening a missing database creates it on disk (then the abort removes it): a first
     // visit's first answer would wait for that.
     const open = vi.spyOn(indexedDB, 'open');
-    const store = await openProgressStore();
-    await answer(store, 'q-new');
-    store.close();
+    await answerIn(undefined, 'q-new');
     expect(await readDueData(LEGACY_DATABASE_NAME, now)).toBeNull();
     expect(open.mock.calls.map(([name]) => name)).not.toContain(LEGACY_DATABASE_NAME);
     open.mockRestore();
 
     // Nothing was marked as copied: an older copy of the site, still open, saves later…
-    const stillOld = await openProgressStore({ dbName: LEGACY_DATABASE_NAME });
-    await answer(stillOld, 'q-old');
-    stillOld.close();
+    await answerIn(LEGACY_DATABASE_NAME, 'q-old');
     // …and the next start copies it, keeping this site's own answers.
-    const reopened = await openProgressStore();
-    expect([...reopened.getState().cards.keys()].sort()).toEqual(['q-new', 'q-old']);
-    reopened.close();
+    expect(await siteCardIds()).toEqual(['q-new', 'q-old']);
   });
 
   it('is left alone, without an error, when it is not shaped like ours', async () => {
