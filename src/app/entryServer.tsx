@@ -38,8 +38,9 @@ export interface RenderedRoute {
   head: PageHead;
   notes: NoteMeta[];
   /**
-   * The note's slug when the page is HTML with islands (a note page): its
-   * quizzes and diagrams start one by one, and no React app hydrates it.
+   * Set when the page is HTML with islands, which no React app hydrates: a
+   * note page (the note's slug; its quizzes and diagrams start one by one)
+   * or the home page (''; the loader fills in stored progress).
    */
   islands?: string;
   /** What a failing loader threw, for the build's error message. */
@@ -69,6 +70,7 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
   const note = context.loaderData[NOTE_ROUTE_ID] as Note | undefined;
   const notes = (context.loaderData[ROOT_ROUTE_ID] as NoteMeta[] | undefined) ?? [];
   const leaf = context.matches.at(-1)?.route.id;
+  const home = context.matches.at(-1)?.route.index === true;
   const head =
     context.statusCode === 404
       ? notFoundHead()
@@ -93,7 +95,7 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
     status: context.statusCode,
     head,
     notes,
-    ...(note && context.statusCode === 200 ? { islands: note.slug } : {}),
+    ...(context.statusCode !== 200 ? {} : note ? { islands: note.slug } : home ? { islands: '' } : {}),
     ...(errors.length > 0 ? { errors } : {}),
   };
 }

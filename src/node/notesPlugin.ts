@@ -29,7 +29,7 @@ const QUESTIONS_ID = 'virtual:study-notes/questions';
 /**
  * What a note page's islands need, and nothing of its prose (which the
  * prerendered HTML already holds): `virtual:study-notes/islands` lists every
- * question id (for the due badge) and loads, per note, a chunk of its
+ * question id by note (for the due badge and the home page's progress bars) and loads, per note, a chunk of its
  * questions (`…/quizzes/<slug>`) and one of its diagrams (`…/diagrams/<slug>`),
  * each keyed by id.
  */
@@ -232,7 +232,8 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
             .map(({ note }) => `  ${JSON.stringify(note.slug)}: () => import(${JSON.stringify(prefix + note.slug)}),`)
             .join('\n');
         return [
-          `export const questionIds = ${JSON.stringify(result.notes.flatMap(({ note }) => note.questionIds))};`,
+          `export const questionIdsByNote = ${JSON.stringify(Object.fromEntries(result.notes.map(({ note }) => [note.slug, note.questionIds])))};`,
+          'export const questionIds = Object.values(questionIdsByNote).flat();',
           `export const termCardIds = ${JSON.stringify(result.glossary.map((entry) => termCardId(entry.id)))};`,
           `const quizzes = {\n${loaders(QUIZZES_PREFIX)}\n};`,
           `const diagrams = {\n${loaders(DIAGRAMS_PREFIX)}\n};`,

@@ -35,7 +35,7 @@ interface RenderedRoute {
   status: number;
   head: PageHead;
   notes: NoteMeta[];
-  /** Set on note pages: the note's slug, written as `#root[data-islands]` for the island loader. */
+  /** Set on island pages (a note's slug, '' on the home page), written as `#root[data-islands]` for the island loader. */
   islands?: string;
   errors?: string[];
 }
@@ -233,7 +233,7 @@ function fillTemplate(template: string, rendered: RenderedRoute, route: string, 
     .replace('<!--app-head-->', head)
     .replace(
       '<div id="root"><!--app-html--></div>',
-      `<div id="root" data-route="${escapeHtml(route)}"${rendered.islands ? ` data-islands="${escapeHtml(rendered.islands)}"` : ''}>${rendered.html}</div>`,
+      `<div id="root" data-route="${escapeHtml(route)}"${rendered.islands !== undefined ? ` data-islands="${escapeHtml(rendered.islands)}"` : ''}>${rendered.html}</div>`,
     );
 }
 

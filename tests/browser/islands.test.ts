@@ -95,6 +95,26 @@ describe('a note page at first paint', () => {
   });
 });
 
+describe('the home page', () => {
+  it('is HTML with the loader too: the menu works at first paint, no React loads, and stored progress fills in', async () => {
+    const page = await phone();
+    await page.goto(url(), { waitUntil: 'commit' });
+    await page.locator('main h1').waitFor();
+    await page.locator('.menu-button').tap();
+    await expect.poll(() => page.locator('.nav-drawer[open]').count()).toBe(1);
+    await page.locator('.nav-drawer-close').tap();
+    await page.waitForSelector('html[data-hydrated="true"]');
+    const normalization = page.locator('.note-card[data-note="normalization"] .note-progress p');
+    await expect
+      .poll(() => normalization.textContent(), { timeout: 15_000 })
+      .toMatch(/^문제 \d+개: 새 문제 \d+ · 학습 중 0 · 기억함 0$/);
+    const scripts = await scriptsFetched(page);
+    expect(scripts.some((name) => /^(client|react-dom|start|useProgress|progressStore)-/.test(name))).toBe(false);
+    // A first visit reads progress without creating the database.
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+  });
+});
+
 describe('islands', () => {
   it('keeps a choice made before the question started, and grades it', async () => {
     const page = await phone();

@@ -1,21 +1,17 @@
-import { lazy } from 'react';
 import { Link } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { notePath } from '../../shared/routes.ts';
-import { ClientOnly } from './ClientOnly.tsx';
 import { JoinedText } from './JoinedText.tsx';
 import { NoteMetaLine } from './NoteMetaLine.tsx';
-import { ReadingMark } from '../reading/ReadingStart.tsx';
-import type { ReadingPlaces } from '../storage/readingPlaces.ts';
-
-const NoteProgress = lazy(() => import('../quiz/NoteProgress.tsx'));
 
 /**
  * The notes in the order a beginner should read them (front matter `order`),
  * each with why it comes there (`pathReason`) and what to read first
- * (`prerequisites`).
+ * (`prerequisites`). What the reader's browser knows (read / in progress, the
+ * questions' progress) is filled in by reading/homeProgress.ts, into the
+ * hidden mark and the empty slot rendered here.
  */
-export function LearningPath({ notes, places }: { notes: NoteMeta[]; places: ReadingPlaces | undefined }) {
+export function LearningPath({ notes }: { notes: NoteMeta[] }) {
   const titles = new Map(notes.map((note) => [note.slug, note.title]));
   return (
     <section aria-labelledby="learning-path">
@@ -28,7 +24,7 @@ export function LearningPath({ notes, places }: { notes: NoteMeta[]; places: Rea
       </p>
       <ol className="note-cards">
         {notes.map((note, index) => (
-          <li key={note.slug} className="note-card">
+          <li key={note.slug} className="note-card" data-note={note.slug}>
             <span className="note-card-order" aria-hidden="true">
               {String(index + 1).padStart(2, '0')}
             </span>
@@ -49,15 +45,11 @@ export function LearningPath({ notes, places }: { notes: NoteMeta[]; places: Rea
                 : '먼저 읽을 노트 없음: 여기서 시작해도 됩니다.'}
             </p>
             <NoteMetaLine note={note} showUpdated={false} />
-            <ReadingMark places={places} slug={note.slug} />
+            <p className="reading-mark" hidden />
             {note.questionIds.length > 0 && (
               // Holds the progress line's space from the first paint, so the
               // cards below do not move when stored progress arrives.
-              <div className="note-progress-slot">
-                <ClientOnly>
-                  <NoteProgress ids={note.questionIds} />
-                </ClientOnly>
-              </div>
+              <div className="note-progress-slot" />
             )}
           </li>
         ))}

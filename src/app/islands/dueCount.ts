@@ -8,8 +8,8 @@
 import { knownAbsent } from '../storage/databaseName.ts';
 
 /** ts-fsrs's `State.New` and `State.Review`. */
-const STATE_NEW = 0;
-const STATE_REVIEW = 2;
+export const STATE_NEW = 0;
+export const STATE_REVIEW = 2;
 
 export interface CardDue {
   questionId: string;

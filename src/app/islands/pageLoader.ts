@@ -1,5 +1,5 @@
 /**
- * The script of a prerendered note page: a few KB that make the page work
+ * The script of a prerendered note page (and of the home page): a few KB that make the page work
  * from its first paint, and wake the rest on need. What it does at once:
  * copy buttons, wide tables, the table of contents (highlight, the phone's
  * bar with reading progress), where the reader is (for 이어 읽기), search (the
@@ -8,7 +8,8 @@
  * the page has loaded and gone idle: the service worker (and with it the
  * precache). When a
  * reader shows intent to follow a link to another note: the page navigation.
- * Each quiz and diagram is an island (`islandWaking.ts`).
+ * Each quiz and diagram is an island (`islandWaking.ts`). On the home page,
+ * on idle: what storage knows (이어 읽기, read marks, progress bars).
  */
 import { afterLoadIdle, firstContentfulPaint } from '../dom/afterLoadIdle.ts';
 import { enhanceProse } from '../dom/enhanceProse.ts';
@@ -47,7 +48,26 @@ function startMain(main: HTMLElement): void {
     ...[...main.querySelectorAll<HTMLElement>('.page-bar')].map(startPageBar),
     ...(prose ? [enhanceProse(prose, (message) => status && (status.textContent = message))] : []),
     ...(prose && slug ? [trackReading(slug, prose)] : []),
+    ...(main.querySelector('.note-cards') ? [startHomeProgressWhenIdle(main)] : []),
   ];
+}
+
+/** The home page's stored progress, once it has painted (its place is kept in the HTML). */
+function startHomeProgressWhenIdle(main: HTMLElement): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  void firstContentfulPaint().then(() =>
+    idle(() => {
+      if (stopped) return;
+      void import('../reading/homeProgress.ts').then((module) => {
+        if (!stopped) stop = module.startHomeProgress(main);
+      });
+    }),
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
 }
 
 function onSwapped(main: HTMLElement): void {

@@ -1,22 +1,41 @@
+import { useEffect, useRef } from 'react';
 import { useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
+import { notePath } from '../../shared/routes.ts';
 import { LearningPath } from '../components/LearningPath.tsx';
 import { homeHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
-import { ReadingStart } from '../reading/ReadingStart.tsx';
-import { useReadingPlaces } from '../reading/useReadingPlaces.ts';
 
-/** The notes in the order a beginner should read them, with why and what comes first. */
+/**
+ * The notes in the order a beginner should read them, with why and what comes first.
+ * Prerendered, it is HTML with the island loader, which fills in what storage knows
+ * (reading/homeProgress.ts); rendered by the app, the same code runs from an effect.
+ */
 export function HomePage() {
   useDocumentHead(homeHead());
   const notes = (useRouteLoaderData('root') as NoteMeta[] | undefined) ?? [];
   const totalMinutes = notes.reduce((sum, note) => sum + note.readingMinutes, 0);
   const deepMinutes = notes.reduce((sum, note) => sum + (note.deepMinutes ?? 0), 0);
   const first = notes[0];
-  const places = useReadingPlaces();
+  const home = useRef<HTMLDivElement>(null);
+  // The cards it fills are the notes': fill them again if the list changes.
+  const noteKey = notes.map((note) => note.slug).join(' ');
+  useEffect(() => {
+    const scope = home.current;
+    if (!scope) return;
+    let stop: (() => void) | undefined;
+    let live = true;
+    void import('../reading/homeProgress.ts').then((module) => {
+      if (live) stop = module.startHomeProgress(scope);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [noteKey]);
 
   return (
-    <div className="home">
+    <div className="home" ref={home}>
       <header className="home-hero">
         <h1 tabIndex={-1}>스터디 노트</h1>
         <p className="home-lead">
@@ -25,7 +44,11 @@ export function HomePage() {
         </p>
         {first && (
           <p className="home-cta">
-            <ReadingStart notes={notes} places={places} />
+            {/* A document link: where the reader left off (a section of a note) opens the
+                note's prerendered page at that section, as a shared link would. */}
+            <a className="button-primary" href={`${import.meta.env.BASE_URL}${notePath(first.slug).slice(1)}`}>
+              첫 노트부터 읽기
+            </a>
             <span className="home-stats">
               노트 {notes.length}편 · 본문을 모두 읽는 데 약 {totalMinutes}분
               {deepMinutes > 0 && ` (심화 약 ${deepMinutes}분 더)`}
@@ -33,7 +56,7 @@ export function HomePage() {
           </p>
         )}
       </header>
-      <LearningPath notes={notes} places={places} />
+      <LearningPath notes={notes} />
     </div>
   );
 }
