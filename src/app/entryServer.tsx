@@ -17,9 +17,11 @@ import {
   reviewHead,
   statsHead,
   studyHead,
+  tagHead,
   type PageHead,
 } from '../shared/pageHead.ts';
 import { preloadEmbeds } from './lazyEmbed.ts';
+import type { TagPageData } from './noteData.ts';
 import {
   GLOSSARY_ROUTE_ID,
   NOTE_ROUTE_ID,
@@ -29,6 +31,7 @@ import {
   routes,
   STATS_ROUTE_ID,
   STUDY_ROUTE_ID,
+  TAG_ROUTE_ID,
 } from './routes.tsx';
 
 export interface RenderedRoute {
@@ -40,7 +43,8 @@ export interface RenderedRoute {
   /**
    * Set when the page is HTML with islands, which no React app hydrates: a
    * note page (the note's slug; its quizzes and diagrams start one by one)
-   * or the home page (''; the loader fills in stored progress).
+   * or the home page and a tag's page (''; on the home page the loader fills
+   * in stored progress).
    */
   islands?: string;
   /** What a failing loader threw, for the build's error message. */
@@ -68,9 +72,11 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
   );
   const html = await new Response(prelude).text();
   const note = context.loaderData[NOTE_ROUTE_ID] as Note | undefined;
+  const tag = context.loaderData[TAG_ROUTE_ID] as TagPageData | undefined;
   const notes = (context.loaderData[ROOT_ROUTE_ID] as NoteMeta[] | undefined) ?? [];
   const leaf = context.matches.at(-1)?.route.id;
-  const home = context.matches.at(-1)?.route.index === true;
+  // Pages with nothing for React to do beyond what the island loader does.
+  const plain = context.matches.at(-1)?.route.index === true || leaf === TAG_ROUTE_ID;
   const head =
     context.statusCode === 404
       ? notFoundHead()
@@ -86,7 +92,9 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
                 ? studyHead()
                 : leaf === GLOSSARY_ROUTE_ID
                   ? glossaryHead()
-                  : homeHead();
+                  : tag
+                    ? tagHead(tag.tag, tag.notes.length)
+                    : homeHead();
   const errors = Object.values(context.errors ?? {}).map((error) =>
     error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error),
   );
@@ -95,7 +103,7 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
     status: context.statusCode,
     head,
     notes,
-    ...(context.statusCode !== 200 ? {} : note ? { islands: note.slug } : home ? { islands: '' } : {}),
+    ...(context.statusCode !== 200 ? {} : note ? { islands: note.slug } : plain ? { islands: '' } : {}),
     ...(errors.length > 0 ? { errors } : {}),
   };
 }

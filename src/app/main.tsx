@@ -21,11 +21,12 @@ import { fetchSiteFontWhenIdle } from './dom/siteFont.ts';
 import { startIslandsPage } from './islands/pageLoader.ts';
 
 /**
- * Every page is prerendered. A note page and the home page (`#root[data-islands]`)
- * are HTML with islands: the small loader makes them work at once and wakes each
- * quiz and diagram on need, so React loads only with the first of them. The other
- * pages (review, stats, glossary, tags, 404) are the React app, hydrated after the
- * first paint; so is everything on the dev server, which prerenders nothing.
+ * Every page is prerendered. A note page, the home page and a tag's page
+ * (`#root[data-islands]`) are HTML with islands: the small loader makes them
+ * work at once and wakes each quiz and diagram on need, so React loads only
+ * with the first of them. The other pages (review, stats, glossary, 404) are
+ * the React app, hydrated after the first paint; so is everything on the dev
+ * server, which prerenders nothing.
  */
 fetchSiteFontWhenIdle();
 const root = document.getElementById('root');

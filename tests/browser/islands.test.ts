@@ -113,6 +113,15 @@ describe('the home page', () => {
     // A first visit reads progress without creating the database.
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
   });
+
+  it('and so is a tag’s page, under its own title', async () => {
+    const page = await phone();
+    await page.goto(url('tags/tls/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    expect(await page.title()).toBe('태그: TLS · 스터디 노트');
+    await page.waitForTimeout(1500);
+    expect((await scriptsFetched(page)).some((name) => /^(client|react-dom|start)-/.test(name))).toBe(false);
+  });
 });
 
 describe('islands', () => {

@@ -80,6 +80,8 @@ describe('prerendered pages', () => {
       );
       expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(url(route));
       expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(await page.title());
+      // The page's own title, not the site's (a tag's page had the home page's until React ran).
+      if (route !== '') expect(await page.title(), route).not.toBe('스터디 노트');
       expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
       expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(
         /default-src 'self'; script-src 'self' 'sha256-[^']+'; style-src 'self'/,

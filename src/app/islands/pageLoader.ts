@@ -1,5 +1,5 @@
 /**
- * The script of a prerendered note page (and of the home page): a few KB that make the page work
+ * The script of a prerendered note page (and of the home and tag pages): a few KB that make the page work
  * from its first paint, and wake the rest on need. What it does at once:
  * copy buttons, wide tables, the table of contents (highlight, the phone's
  * bar with reading progress), where the reader is (for 이어 읽기), search (the
@@ -48,7 +48,7 @@ function startMain(main: HTMLElement): void {
     ...[...main.querySelectorAll<HTMLElement>('.page-bar')].map(startPageBar),
     ...(prose ? [enhanceProse(prose, (message) => status && (status.textContent = message))] : []),
     ...(prose && slug ? [trackReading(slug, prose)] : []),
-    ...(main.querySelector('.note-cards') ? [startHomeProgressWhenIdle(main)] : []),
+    ...(main.querySelector('.note-card[data-note]') ? [startHomeProgressWhenIdle(main)] : []),
   ];
 }
 
