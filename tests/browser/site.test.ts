@@ -403,6 +403,34 @@ describe('layout stability', () => {
     }
   });
 
+  it('paints the top of a long note in its final place while a slow phone is still parsing it', async () => {
+    // At 4× slowdown the browser paints the note before it has parsed all of it: the
+    // contents bar was painted half-built, then grew and pushed the note down.
+    for (const route of ['notes/https-ssl/', 'notes/nginx-wsgi/']) {
+      context = await browser.newContext({
+        viewport: { width: 412, height: 823 },
+        deviceScaleFactor: 1.75,
+        isMobile: true,
+        hasTouch: true,
+      });
+      page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.addInitScript(() => {
+        const shifts: string[] = [];
+        Object.assign(window, { __shifts: shifts });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { sources: { node?: Node | null }[] })[])
+            shifts.push(entry.sources.map((source) => (source.node as Element | null)?.tagName ?? '?').join(' '));
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(url(route), { waitUntil: 'load' });
+      await page.waitForTimeout(1000);
+      expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts), route).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('lays out far blocks only as they near the screen, and everything under a link to a place in the note', async () => {
     /** content-visibility of the note's last paragraph and of its first section heading. */
     const skipping = () =>
