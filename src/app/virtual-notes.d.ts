@@ -23,14 +23,17 @@ declare module 'virtual:study-notes/islands' {
 
   /** Every question id of every note, in reading order (for the due badge). */
   export const questionIds: string[];
-  /** Each note's question ids, by slug, in reading order (for the home page's progress bars). */
-  export const questionIdsByNote: Record<string, string[]>;
   /** Every glossary term's flashcard id (`term:<id>`), counted when the learner studies terms. */
   export const termCardIds: string[];
   /** One note's questions by id; `{}` for an unknown slug. */
   export function loadQuizzes(slug: string): Promise<Record<string, QuizQuestion>>;
   /** One note's diagrams by id; `{}` for an unknown slug. */
   export function loadDiagrams(slug: string): Promise<Record<string, Diagram>>;
+}
+
+declare module 'virtual:study-notes/note-questions' {
+  /** Each note's question ids, by slug, in reading order (for the home page's progress bars). */
+  export const questionIdsByNote: Record<string, string[]>;
 }
 
 declare module 'virtual:study-notes/glossary' {

@@ -29,7 +29,7 @@ const QUESTIONS_ID = 'virtual:study-notes/questions';
 /**
  * What a note page's islands need, and nothing of its prose (which the
  * prerendered HTML already holds): `virtual:study-notes/islands` lists every
- * question id by note (for the due badge and the home page's progress bars) and loads, per note, a chunk of its
+ * question id (for the due badge) and loads, per note, a chunk of its
  * questions (`…/quizzes/<slug>`) and one of its diagrams (`…/diagrams/<slug>`),
  * each keyed by id.
  */
@@ -41,6 +41,8 @@ const DIAGRAMS_PREFIX = 'virtual:study-notes/diagrams/';
  * own chunk): every term in the page's order, grouped, with note titles.
  */
 const GLOSSARY_ID = 'virtual:study-notes/glossary';
+/** Each note's question ids by slug, for the home page's progress bars (its own chunk). */
+const NOTE_QUESTIONS_ID = 'virtual:study-notes/note-questions';
 
 /**
  * What other build plugins (search index, prerendering) can ask of this one:
@@ -185,6 +187,7 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
         id === QUESTIONS_ID ||
         id === ISLANDS_ID ||
         id === GLOSSARY_ID ||
+        id === NOTE_QUESTIONS_ID ||
         id.startsWith(NOTE_PREFIX) ||
         id.startsWith(QUIZZES_PREFIX) ||
         id.startsWith(DIAGRAMS_PREFIX)
@@ -226,14 +229,16 @@ export function notesPlugin(options: NotesPluginOptions = {}): Plugin<NotesPlugi
         return `export const glossaryGroups = ${JSON.stringify(groupGlossary(result.glossary))};\nexport const noteTitles = ${JSON.stringify(titles)};`;
       }
 
+      if (id === `\0${NOTE_QUESTIONS_ID}`)
+        return `export const questionIdsByNote = ${JSON.stringify(Object.fromEntries(result.notes.map(({ note }) => [note.slug, note.questionIds])))};`;
+
       if (id === `\0${ISLANDS_ID}`) {
         const loaders = (prefix: string) =>
           result.notes
             .map(({ note }) => `  ${JSON.stringify(note.slug)}: () => import(${JSON.stringify(prefix + note.slug)}),`)
             .join('\n');
         return [
-          `export const questionIdsByNote = ${JSON.stringify(Object.fromEntries(result.notes.map(({ note }) => [note.slug, note.questionIds])))};`,
-          'export const questionIds = Object.values(questionIdsByNote).flat();',
+          `export const questionIds = ${JSON.stringify(result.notes.flatMap(({ note }) => note.questionIds))};`,
           `export const termCardIds = ${JSON.stringify(result.glossary.map((entry) => termCardId(entry.id)))};`,
           `const quizzes = {\n${loaders(QUIZZES_PREFIX)}\n};`,
           `const diagrams = {\n${loaders(DIAGRAMS_PREFIX)}\n};`,

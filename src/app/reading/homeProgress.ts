@@ -160,7 +160,7 @@ export function startHomeProgress(scope: HTMLElement): () => void {
     return () => {
       stopped = true;
     };
-  const ids = import('virtual:study-notes/islands').then((module) => module.questionIdsByNote);
+  const ids = import('virtual:study-notes/note-questions').then((module) => module.questionIdsByNote);
   const watching = watchStoredProgress(
     () => scope,
     (data: StoredDueData | null) =>
