@@ -67,6 +67,21 @@ export function watchStoredProgress(
 
 let watching: { refresh: () => void } | undefined;
 
+type ProgressRender = (data: StoredDueData | null, now: Date) => void;
+const followers = new Set<ProgressRender>();
+let lastRead: { data: StoredDueData | null; now: Date } | undefined;
+
+/**
+ * Hands each of the due badge's reads of stored progress to `render` as well
+ * (the home page's bars), rather than reading it a second time. Returns the
+ * function that stops.
+ */
+export function followStoredProgress(render: ProgressRender): () => void {
+  followers.add(render);
+  if (lastRead) render(lastRead.data, lastRead.now);
+  return () => followers.delete(render);
+}
+
 /** Reads progress again now (after the page navigation put another note on screen). */
 export function refreshProgressMarks(): void {
   watching?.refresh();
@@ -78,6 +93,8 @@ export function startDueBadge(): void {
   watching = watchStoredProgress(
     () => document,
     (data, now) => {
+      lastRead = { data, now };
+      for (const render of followers) render(data, now);
       showNoteAnswers(document, data, now);
       if (!slot) return;
       void import('virtual:study-notes/islands').then(({ questionIds, termCardIds }) => {

@@ -17,7 +17,7 @@ import { landOnStep } from '../dom/landOnStep.ts';
 import { startPageBar } from '../dom/pageBar.ts';
 import { trackReading } from '../dom/trackReading.ts';
 import { opensSearch } from '../search/opensSearch.ts';
-import { refreshProgressMarks, startDueBadge } from './dueBadge.ts';
+import { followStoredProgress, refreshProgressMarks, startDueBadge } from './dueBadge.ts';
 import { keepEarlyIslandInput, keepEarlyTap, wakeIslands } from './islandWaking.ts';
 import { followLinksInPlace, navigateTo } from './linkIntent.ts';
 import { openSearch } from './searchStandIn.ts';
@@ -60,7 +60,7 @@ function startHomeProgressWhenIdle(main: HTMLElement): () => void {
     idle(() => {
       if (stopped) return;
       void import('../reading/homeProgress.ts').then((module) => {
-        if (!stopped) stop = module.startHomeProgress(main);
+        if (!stopped) stop = module.startHomeProgress(main, followStoredProgress);
       });
     }),
   );

@@ -48,7 +48,7 @@ export function readingStart(notes: readonly HomeNote[], places: ReadingPlaces):
   return { kind: unread ? 'first' : 'again', slug: first.slug };
 }
 
-/** How many of `ids` are new, learning and remembered. */
+/** How many of `ids` are new, learning and remembered: quiz/stats.ts's count, from the stored records without ts-fsrs. */
 export function stageCounts(
   ids: readonly string[],
   cards: readonly CardDue[],
@@ -102,27 +102,20 @@ function showReadingMark(mark: HTMLElement, places: ReadingPlaces, slug: string)
 
 /** A card's bar and line: "문제 12개: 새 문제 5 · 학습 중 4 · 기억함 3". */
 function showNoteProgress(slot: HTMLElement, ids: readonly string[], cards: readonly CardDue[]): void {
+  if (!slot.firstElementChild) {
+    const progress = document.createElement('div');
+    progress.className = 'note-progress';
+    progress.innerHTML =
+      '<div class="note-progress-bar" aria-hidden="true"><span class="stage-remembered"></span><span class="stage-learning"></span></div><p></p>';
+    slot.replaceChildren(progress);
+  }
   const counts = stageCounts(ids, cards);
   const text = `문제 ${ids.length}개: 새 문제 ${counts.new} · 학습 중 ${counts.learning} · 기억함 ${counts.remembered}`;
   const line = slot.querySelector('.note-progress p');
-  const bar = slot.querySelector<HTMLElement>('.note-progress-bar');
-  if (line && bar) {
-    if (line.textContent !== text) line.textContent = text;
-  } else {
-    const progress = document.createElement('div');
-    progress.className = 'note-progress';
-    const newBar = document.createElement('div');
-    newBar.className = 'note-progress-bar';
-    newBar.setAttribute('aria-hidden', 'true');
-    newBar.append(span('stage-remembered', ''), span('stage-learning', ''));
-    const newLine = document.createElement('p');
-    newLine.textContent = text;
-    progress.append(newBar, newLine);
-    slot.replaceChildren(progress);
-  }
-  const [remembered, learning] = slot.querySelectorAll<HTMLElement>('.note-progress-bar > span');
-  remembered?.style.setProperty('width', `${(counts.remembered / ids.length) * 100}%`);
-  learning?.style.setProperty('width', `${(counts.learning / ids.length) * 100}%`);
+  if (line && line.textContent !== text) line.textContent = text;
+  const share = (count: number) => `${(count / ids.length) * 100}%`;
+  slot.querySelector<HTMLElement>('.stage-remembered')?.style.setProperty('width', share(counts.remembered));
+  slot.querySelector<HTMLElement>('.stage-learning')?.style.setProperty('width', share(counts.learning));
 }
 
 /** The cards on the page, in order: `li.note-card[data-note]` with its title link. */
@@ -134,12 +127,20 @@ function homeNotes(scope: ParentNode): (HomeNote & { card: HTMLElement })[] {
   }));
 }
 
+/** Calls `render` with each read of stored progress; returns the function that stops. */
+type ProgressSource = (render: (data: StoredDueData | null) => void) => () => void;
+
 /**
  * Fills the home page in `scope` from storage and keeps the progress bars
- * following it (an answer in another tab, the clock). Returns the function
- * that stops.
+ * following it (an answer in another tab, the clock). `follow` gives the
+ * reads: the island loader passes the due badge's (followStoredProgress), so
+ * the page reads storage once; the React page reads for itself. Returns the
+ * function that stops.
  */
-export function startHomeProgress(scope: HTMLElement): () => void {
+export function startHomeProgress(
+  scope: HTMLElement,
+  follow: ProgressSource = (render) => watchStoredProgress(() => scope, render).stop,
+): () => void {
   let stopped = false;
   const notes = homeNotes(scope);
   void readReadingPlaces(progressDatabaseName(import.meta.env.BASE_URL)).then((places) => {
@@ -161,9 +162,8 @@ export function startHomeProgress(scope: HTMLElement): () => void {
       stopped = true;
     };
   const ids = import('virtual:study-notes/note-questions').then((module) => module.questionIdsByNote);
-  const watching = watchStoredProgress(
-    () => scope,
-    (data: StoredDueData | null) =>
+  const stopFollowing = follow(
+    (data) =>
       void ids.then((byNote) => {
         if (stopped) return;
         for (const { slot, slug } of slots) {
@@ -174,6 +174,6 @@ export function startHomeProgress(scope: HTMLElement): () => void {
   );
   return () => {
     stopped = true;
-    watching.stop();
+    stopFollowing();
   };
 }
