@@ -10,6 +10,7 @@ import { editUrlBase } from './src/node/editLinks.ts';
 import { pagesPreviewPlugin } from './src/node/preview/pagesPreviewPlugin.ts';
 import { MAX_PRECACHE_FILE_BYTES } from './src/node/pwa/noteSizeLimit.ts';
 import { fitPrecache } from './src/node/pwa/precacheBudget.ts';
+import { manifestLinkPlugin } from './src/node/pwa/manifestLinkPlugin.ts';
 import { searchPlugin } from './src/node/search/searchPlugin.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from './src/shared/pageHead.ts';
 
@@ -86,6 +87,8 @@ export default defineConfig({
           maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
         },
       }),
+    // After VitePWA: its manifest link is added by the page once the worker registers.
+    !serverBuild && manifestLinkPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -12,6 +12,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, matchRoutes, RouterProvider, type HydrationState } from 'react-router';
 import { registerSW } from 'virtual:pwa-register';
 import { afterLoadIdle } from './dom/afterLoadIdle.ts';
+import { linkManifest } from './pwa/linkManifest.ts';
 import { serviceWorkerState } from './pwa/serviceWorkerState.ts';
 import { NOT_FOUND_ROUTE_ID, routes } from './routes.tsx';
 
@@ -87,6 +88,7 @@ export async function startApp(): Promise<void> {
   // A new version waits until the learner chooses to reload (see UpdatePrompt).
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
     afterLoadIdle(() => {
+      linkManifest();
       const updateSW = registerSW({
         onNeedRefresh: () => serviceWorkerState.set({ needRefresh: true }),
         onOfflineReady: () => serviceWorkerState.set({ offlineReady: true }),

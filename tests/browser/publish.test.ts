@@ -187,10 +187,37 @@ describe('web app', () => {
       const bytes = await readFile(path.join(distDir, icon.src));
       expect(bytes.subarray(1, 4).toString(), icon.src).toBe('PNG');
     }
+    // The favicon is inline (no request during the first paint) and is a picture a browser can draw.
     const { context, page } = await newPage();
     await page.goto(url());
-    const favicon = await page.locator('link[rel="icon"]').getAttribute('href');
-    expect((await page.request.get(`${origin}${favicon}`)).status()).toBe(200);
+    const favicon = (await page.locator('link[rel="icon"]').getAttribute('href')) ?? '';
+    expect(favicon).toMatch(/^data:image\/svg\+xml,/);
+    const width = await page.evaluate(
+      (href) =>
+        new Promise<number>((resolve) => {
+          const image = new Image();
+          image.onload = () => resolve(image.naturalWidth);
+          image.onerror = () => resolve(0);
+          image.src = href;
+        }),
+      favicon,
+    );
+    expect(width).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('links the manifest once the service worker registers, not in the page a first paint reads', async () => {
+    const html = await readFile(path.join(distDir, 'notes', 'uwsgi', 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<link[^>]*rel="manifest"/);
+    const { context, page } = await newPage({ serviceWorkers: 'allow' });
+    await page.goto(url('notes/uwsgi/'));
+    const link = page.locator('link[rel="manifest"]');
+    await link.waitFor({ state: 'attached' });
+    const href = await link.evaluate((element) => (element as HTMLLinkElement).href);
+    expect(href).toBe(url('manifest.webmanifest'));
+    const response = await page.request.get(href);
+    expect(response.status()).toBe(200);
+    expect(((await response.json()) as { start_url: string }).start_url).toBe(base);
     await context.close();
   });
 

@@ -1,4 +1,5 @@
 import { registerSW } from 'virtual:pwa-register';
+import { linkManifest } from '../pwa/linkManifest.ts';
 import { OFFLINE_READY_MESSAGE, UPDATE_MESSAGE } from '../pwa/serviceWorkerMessages.ts';
 
 /**
@@ -40,6 +41,7 @@ export function startServiceWorker(): void {
       region.replaceChildren(spoken);
     }
   };
+  linkManifest();
   const updateSW = registerSW({
     onNeedRefresh: () => showUpdate(() => void updateSW(true)),
     onOfflineReady: showOfflineReady,
