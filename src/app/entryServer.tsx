@@ -43,8 +43,8 @@ export interface RenderedRoute {
   /**
    * Set when the page is HTML with islands, which no React app hydrates: a
    * note page (the note's slug; its quizzes and diagrams start one by one)
-   * or the home page and a tag's page (''; on the home page the loader fills
-   * in stored progress).
+   * or the home page, a tag's page and the glossary (''; on the home page the
+   * loader fills in stored progress, on the glossary the term cards switch).
    */
   islands?: string;
   /** What a failing loader threw, for the build's error message. */
@@ -76,7 +76,7 @@ export async function renderRoute(path: string): Promise<RenderedRoute> {
   const notes = (context.loaderData[ROOT_ROUTE_ID] as NoteMeta[] | undefined) ?? [];
   const leaf = context.matches.at(-1)?.route.id;
   // Pages with nothing for React to do beyond what the island loader does.
-  const plain = context.matches.at(-1)?.route.index === true || leaf === TAG_ROUTE_ID;
+  const plain = context.matches.at(-1)?.route.index === true || leaf === TAG_ROUTE_ID || leaf === GLOSSARY_ROUTE_ID;
   const head =
     context.statusCode === 404
       ? notFoundHead()

@@ -122,6 +122,31 @@ describe('the home page', () => {
     await page.waitForTimeout(1500);
     expect((await scriptsFetched(page)).some((name) => /^(client|react-dom|start)-/.test(name))).toBe(false);
   });
+
+  it('and so is the glossary: its term cards switch reads and writes stored progress without React', async () => {
+    const page = await phone();
+    await page.goto(url('glossary/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    const toggle = page.getByRole('checkbox', { name: '복습에 용어 카드도 넣기' });
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.tap();
+    expect(await toggle.isChecked()).toBe(true);
+    // Kept in storage: a new visit reads it back.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const names = (await indexedDB.databases()).map((database) => database.name);
+          return names.some((name) => name?.startsWith('study-notes'));
+        }),
+      )
+      .toBe(true);
+    expect((await scriptsFetched(page)).some((name) => /^(client|react-dom|start)-/.test(name))).toBe(false);
+    await page.reload();
+    await page.waitForSelector('html[data-hydrated="true"]');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    expect(await toggle.isEnabled()).toBe(true);
+  });
 });
 
 describe('islands', () => {

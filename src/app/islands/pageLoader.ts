@@ -1,5 +1,5 @@
 /**
- * The script of a prerendered note page (and of the home and tag pages): a few KB that make the page work
+ * The script of a prerendered note page (and of the home, tag and glossary pages): a few KB that make the page work
  * from its first paint, and wake the rest on need. What it does at once:
  * copy buttons, wide tables, the table of contents (highlight, the phone's
  * bar with reading progress), where the reader is (for 이어 읽기), search (the
@@ -9,7 +9,8 @@
  * precache). When a
  * reader shows intent to follow a link to another note: the page navigation.
  * Each quiz and diagram is an island (`islandWaking.ts`). On the home page,
- * on idle: what storage knows (이어 읽기, read marks, progress bars).
+ * on idle: what storage knows (이어 읽기, read marks, progress bars); on the
+ * glossary, its term cards switch.
  */
 import { afterLoadIdle, firstContentfulPaint } from '../dom/afterLoadIdle.ts';
 import { enhanceProse } from '../dom/enhanceProse.ts';
@@ -56,7 +57,30 @@ function startMain(main: HTMLElement): void {
     ...(prose ? [enhanceProse(prose, (message) => status && (status.textContent = message))] : []),
     ...(prose && slug ? [trackReading(slug, prose)] : []),
     ...(main.querySelector('.note-card[data-note]') ? [startHomeProgressWhenIdle(main)] : []),
+    ...[...main.querySelectorAll<HTMLElement>('.glossary-cards')].map(startTermCardsSetting),
   ];
+}
+
+/**
+ * The glossary's term cards switch (with it, the progress store it writes to),
+ * once the page has painted and gone idle: its code and the store's must not
+ * compete with the first paint. The switch is disabled until then.
+ */
+function startTermCardsSetting(section: HTMLElement): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  void firstContentfulPaint().then(() =>
+    idle(() => {
+      if (stopped) return;
+      void import('../study/termCardsSetting.ts').then((setting) => {
+        if (!stopped) stop = setting.startTermCardsSetting(section);
+      });
+    }),
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
 }
 
 /** The home page's stored progress, once it has painted (its place is kept in the HTML). */

@@ -1,10 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useLoaderData } from 'react-router';
 import type { GlossaryGroup } from '../../shared/glossary.ts';
 import { glossaryHead } from '../../shared/pageHead.ts';
 import { notePath } from '../../shared/routes.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
-import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 
 interface GlossaryData {
   groups: GlossaryGroup[];
@@ -23,6 +22,8 @@ export async function glossaryLoader(): Promise<GlossaryData> {
  * `groupGlossary`), each with its definition, the note that teaches it and
  * the notes that link it. A term's links in the notes land on its entry
  * (`#<id>`), which is highlighted. The switch for term flashcards lives here.
+ * Prerendered, it is HTML with the island loader (no React); the app renders
+ * it when reached from one of its own pages.
  */
 export function GlossaryPage() {
   const { groups, noteTitles } = useLoaderData() as GlossaryData;
@@ -89,47 +90,39 @@ export function GlossaryPage() {
   );
 }
 
-/** The learner's switch for studying terms as flashcards in the review queue (off until turned on). */
+/**
+ * The learner's switch for studying terms as flashcards in the review queue
+ * (off until turned on). Prerendered unchecked and disabled; the island
+ * loader brings it to life with study/termCardsSetting.ts, and here, rendered
+ * by the app, the same code runs from an effect.
+ */
 function TermCardsSetting({ count }: { count: number }) {
-  const progress = useProgress();
-  const [error, setError] = useState('');
-  const ready = progress.status === 'ready';
-  // What was just chosen shows at once, not when the store has saved it (a
-  // controlled box would flick back meanwhile); a failed save falls back.
-  const [chosen, setChosen] = useState<boolean | null>(null);
-  const on = chosen ?? progress.settings.studyTerms === true;
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = section.current;
+    if (!element) return;
+    let stop: (() => void) | undefined;
+    let live = true;
+    void import('../study/termCardsSetting.ts').then((module) => {
+      if (live) stop = module.startTermCardsSetting(element);
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
   return (
-    <section className="glossary-cards" aria-labelledby="term-cards-title">
+    <section className="glossary-cards" aria-labelledby="term-cards-title" ref={section}>
       <h2 id="term-cards-title">용어 카드</h2>
       {/* The whole line is the target (44 px tall), not only the box. */}
       <label className="glossary-cards-switch">
-        <input
-          id="study-terms"
-          type="checkbox"
-          checked={on}
-          disabled={!ready}
-          aria-describedby="study-terms-help"
-          onChange={(event) => {
-            const studyTerms = event.currentTarget.checked;
-            setError('');
-            setChosen(studyTerms);
-            void getProgressStore()
-              .then((store) => store.updateSettings({ studyTerms }))
-              .catch(() => setError('설정을 저장하지 못했습니다. 다시 시도해 주세요.'))
-              .finally(() => setChosen(null));
-          }}
-        />
+        <input id="study-terms" type="checkbox" disabled aria-describedby="study-terms-help" />
         복습에 용어 카드도 넣기
       </label>
       <p id="study-terms-help" className="glossary-cards-help">
         켜면 용어 {count}개가 앞면에 용어, 뒷면에 뜻이 적힌 플래시카드로 <Link to="/review/">복습</Link>에 문제와 함께
         나옵니다. 하루 새 문제 수 안에서 조금씩 나옵니다.
       </p>
-      {error && (
-        <p className="glossary-cards-error" role="alert">
-          {error}
-        </p>
-      )}
     </section>
   );
 }

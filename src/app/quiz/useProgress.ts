@@ -1,20 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import {
-  loadingProgress,
-  openProgressStore,
-  type ProgressState,
-  type ProgressStore,
-} from '../storage/progressStore.ts';
+import { getProgressStore, openedProgressStore } from '../storage/pageProgressStore.ts';
+import { loadingProgress, type ProgressState } from '../storage/progressStore.ts';
 
-// One store per page, opened on first use in the browser (never while prerendering).
-let opening: Promise<ProgressStore> | undefined;
-let opened: ProgressStore | undefined;
-
-/** The progress store, opening IndexedDB on the first call. */
-export function getProgressStore(): Promise<ProgressStore> {
-  opening ??= openProgressStore().then((store) => (opened = store));
-  return opening;
-}
+export { getProgressStore };
 
 function subscribe(listener: () => void): () => void {
   let active = true;
@@ -30,7 +18,7 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-const getSnapshot = (): ProgressState => opened?.getState() ?? loadingProgress;
+const getSnapshot = (): ProgressState => openedProgressStore()?.getState() ?? loadingProgress;
 const getServerSnapshot = (): ProgressState => loadingProgress;
 
 /** The learner's progress; `status` is `loading` until storage has been read. */
