@@ -108,14 +108,7 @@ export default defineConfig({
             // never together with React.
             {
               name: 'loader',
-              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|islandWaking|linkIntent|searchStandIn|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|dueCountCache)|pwa[\\/](serviceWorkerMessages|linkManifest))/,
-              priority: 2,
-            },
-            // The due badge and the note's answered marks: what they read of stored
-            // progress and how they say it. Fetched together once the page is idle.
-            {
-              name: 'progressMarks',
-              test: /[\\/]src[\\/]app[\\/](islands[\\/](dueBadge|dueCount|noteAnswers|answerStatus)|quiz[\\/](formatDue|answeredEvent))\./,
+              test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|islandWaking|linkIntent|searchStandIn|dueBadge|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|readingPlaces|dueCountCache)|pwa[\\/](serviceWorkerMessages|linkManifest))/,
               priority: 2,
             },
             {

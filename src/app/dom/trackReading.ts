@@ -1,5 +1,5 @@
 import { progressDatabaseName } from '../storage/databaseName.ts';
-import type { ReadingPlace } from '../storage/readingPlaces.ts';
+import { saveReadingPlace, type ReadingPlace } from '../storage/readingPlaces.ts';
 
 /** Writes wait for the reader to settle on a section, so a fast scroll is one write. */
 const SETTLE_MS = 1000;
@@ -59,8 +59,6 @@ export function trackReading(
       finished,
       at: new Date().toISOString(),
     };
-    // Fetched now, written a second later (and on leaving the page, when it must be ready).
-    void readingPlaces().catch(() => undefined);
     clearTimeout(timer);
     timer = setTimeout(flush, SETTLE_MS);
   };
@@ -83,16 +81,8 @@ export function trackReading(
   };
 }
 
-/**
- * The writer (readingPlaces.ts) is fetched when the reader first reaches a
- * heading, a second before anything is written, rather than with the page's
- * loader: most of a first paint's script is what the page needs at once.
- */
-const readingPlaces = () => import('../storage/readingPlaces.ts');
-
 /** The site's progress database; on a first visit the progress store creates it. */
-async function saveToProgress(slug: string, place: ReadingPlace): Promise<boolean> {
-  const { saveReadingPlace } = await readingPlaces();
+function saveToProgress(slug: string, place: ReadingPlace): Promise<boolean> {
   return saveReadingPlace(progressDatabaseName(import.meta.env.BASE_URL), slug, place, () =>
     import('../storage/progressStore.ts').then(async ({ openProgressStore }) => (await openProgressStore()).close()),
   );

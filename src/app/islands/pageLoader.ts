@@ -18,6 +18,7 @@ import { landOnStep } from '../dom/landOnStep.ts';
 import { startPageBar } from '../dom/pageBar.ts';
 import { trackReading } from '../dom/trackReading.ts';
 import { opensSearch } from '../search/opensSearch.ts';
+import { followStoredProgress, refreshProgressMarks, startDueBadge } from './dueBadge.ts';
 import { keepEarlyIslandInput, keepEarlyTap, wakeIslands } from './islandWaking.ts';
 import { followLinksInPlace, navigateTo } from './linkIntent.ts';
 import { openSearch } from './searchStandIn.ts';
@@ -33,14 +34,6 @@ declare global {
 }
 
 const search = () => openSearch((url) => void navigateTo(url));
-
-/**
- * The due badge and the answered marks (dueBadge.ts, with the due count's
- * reads): a module of its own, fetched once the page has painted and gone
- * idle, which is when they start. Kept out of this loader, they no longer
- * download and evaluate beside the page's first paint.
- */
-const progressMarks = () => import('./dueBadge.ts');
 
 let stopPage: (() => void)[] = [];
 
@@ -90,8 +83,8 @@ function startHomeProgressWhenIdle(main: HTMLElement): () => void {
   void firstContentfulPaint().then(() =>
     idle(() => {
       if (stopped) return;
-      void Promise.all([import('../reading/homeProgress.ts'), progressMarks()]).then(([home, marks]) => {
-        if (!stopped) stop = home.startHomeProgress(main, marks.followStoredProgress);
+      void import('../reading/homeProgress.ts').then((module) => {
+        if (!stopped) stop = module.startHomeProgress(main, followStoredProgress);
       });
     }),
   );
@@ -104,7 +97,7 @@ function startHomeProgressWhenIdle(main: HTMLElement): () => void {
 function onSwapped(main: HTMLElement): void {
   startMain(main);
   // The new note's answered marks.
-  void progressMarks().then((marks) => marks.refreshProgressMarks());
+  refreshProgressMarks();
   void import('./hydrateIsland.tsx').then((module) => module.unmountDetached());
 }
 
@@ -160,7 +153,7 @@ export function startIslandsPage(): void {
   // Once the page has painted: its first paint needs neither progress nor the service worker
   // (the due count's place is kept, and drawn from the last count, see dueCountCache.ts); the
   // precache (the whole site, for reading offline) waits until the page has loaded too.
-  void firstContentfulPaint().then(() => idle(() => void progressMarks().then((marks) => marks.startDueBadge())));
+  void firstContentfulPaint().then(() => idle(startDueBadge));
   if ('serviceWorker' in navigator && import.meta.env.PROD)
     afterLoadIdle(() => void import('./serviceWorkerClient.ts').then((module) => module.startServiceWorker()));
   // The page's script is live (tests wait for this; the islands start on their own).
