@@ -105,6 +105,19 @@ describe('search', () => {
     await expect.poll(() => input().evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('정규화를');
     await expect.poll(() => options().count()).toBeGreaterThan(2);
+    // Each typed syllable updates the list ('정' alone finds 정적 파일): wait until it answers the whole query.
+    let previous = '';
+    await expect
+      .poll(
+        async () => {
+          const now = (await options().allTextContents()).join('|');
+          const settled = now === previous;
+          previous = now;
+          return settled;
+        },
+        { intervals: [300] },
+      )
+      .toBe(true);
     await expect.poll(() => options().first().getAttribute('aria-selected')).toBe('true');
 
     await page.keyboard.press('ArrowDown');
