@@ -115,7 +115,7 @@ describe('search', () => {
           previous = now;
           return settled;
         },
-        { intervals: [300] },
+        { interval: 300 },
       )
       .toBe(true);
     await expect.poll(() => options().first().getAttribute('aria-selected')).toBe('true');
