@@ -55,18 +55,19 @@ function startMain(main: HTMLElement): void {
 }
 
 /**
- * The glossary's term cards switch (with it, the progress store it writes to),
- * once the page has painted and gone idle: its code and the store's must not
- * compete with the first paint. The switch is disabled until then.
+ * Runs what `load` starts once the page has painted and gone idle: its code
+ * (and what it reads) must not compete with the first paint, and its place is
+ * kept in the HTML. Returns the function that stops it, loaded or not.
  */
-function startTermCardsSetting(section: HTMLElement): () => void {
+function startWhenIdle(load: () => Promise<() => void>): () => void {
   let stop: (() => void) | undefined;
   let stopped = false;
   void firstContentfulPaint().then(() =>
     idle(() => {
       if (stopped) return;
-      void import('../study/termCardsSetting.ts').then((setting) => {
-        if (!stopped) stop = setting.startTermCardsSetting(section);
+      void load().then((started) => {
+        if (stopped) started();
+        else stop = started;
       });
     }),
   );
@@ -76,23 +77,15 @@ function startTermCardsSetting(section: HTMLElement): () => void {
   };
 }
 
-/** The home page's stored progress, once it has painted (its place is kept in the HTML). */
-function startHomeProgressWhenIdle(main: HTMLElement): () => void {
-  let stop: (() => void) | undefined;
-  let stopped = false;
-  void firstContentfulPaint().then(() =>
-    idle(() => {
-      if (stopped) return;
-      void import('../reading/homeProgress.ts').then((module) => {
-        if (!stopped) stop = module.startHomeProgress(main, followStoredProgress);
-      });
-    }),
+/** The glossary's term cards switch, with the progress store it writes to (disabled until then). */
+const startTermCardsSetting = (section: HTMLElement) =>
+  startWhenIdle(() => import('../study/termCardsSetting.ts').then((module) => module.startTermCardsSetting(section)));
+
+/** The home page's stored progress (이어 읽기, read marks, progress bars). */
+const startHomeProgressWhenIdle = (main: HTMLElement) =>
+  startWhenIdle(() =>
+    import('../reading/homeProgress.ts').then((module) => module.startHomeProgress(main, followStoredProgress)),
   );
-  return () => {
-    stopped = true;
-    stop?.();
-  };
-}
 
 function onSwapped(main: HTMLElement): void {
   startMain(main);

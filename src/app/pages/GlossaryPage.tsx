@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { Link, useLoaderData } from 'react-router';
 import type { GlossaryGroup } from '../../shared/glossary.ts';
 import { glossaryHead } from '../../shared/pageHead.ts';
 import { notePath } from '../../shared/routes.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
+import { useStartOnMount } from '../hooks/useStartOnMount.ts';
 
 interface GlossaryData {
   groups: GlossaryGroup[];
@@ -97,20 +97,9 @@ export function GlossaryPage() {
  * by the app, the same code runs from an effect.
  */
 function TermCardsSetting({ count }: { count: number }) {
-  const section = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const element = section.current;
-    if (!element) return;
-    let stop: (() => void) | undefined;
-    let live = true;
-    void import('../study/termCardsSetting.ts').then((module) => {
-      if (live) stop = module.startTermCardsSetting(element);
-    });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, []);
+  const section = useStartOnMount<HTMLElement>((element) =>
+    import('../study/termCardsSetting.ts').then((module) => module.startTermCardsSetting(element)),
+  );
   return (
     <section className="glossary-cards" aria-labelledby="term-cards-title" ref={section}>
       <h2 id="term-cards-title">용어 카드</h2>

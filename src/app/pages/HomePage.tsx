@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
 import { useRouteLoaderData } from 'react-router';
 import type { NoteMeta } from '../../shared/note.ts';
 import { notePath } from '../../shared/routes.ts';
 import { LearningPath } from '../components/LearningPath.tsx';
 import { homeHead } from '../../shared/pageHead.ts';
 import { useDocumentHead } from '../head/useDocumentHead.ts';
+import { useStartOnMount } from '../hooks/useStartOnMount.ts';
 
 /**
  * The notes in the order a beginner should read them, with why and what comes first.
@@ -17,22 +17,11 @@ export function HomePage() {
   const totalMinutes = notes.reduce((sum, note) => sum + note.readingMinutes, 0);
   const deepMinutes = notes.reduce((sum, note) => sum + (note.deepMinutes ?? 0), 0);
   const first = notes[0];
-  const home = useRef<HTMLDivElement>(null);
   // The cards it fills are the notes': fill them again if the list changes.
-  const noteKey = notes.map((note) => note.slug).join(' ');
-  useEffect(() => {
-    const scope = home.current;
-    if (!scope) return;
-    let stop: (() => void) | undefined;
-    let live = true;
-    void import('../reading/homeProgress.ts').then((module) => {
-      if (live) stop = module.startHomeProgress(scope);
-    });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, [noteKey]);
+  const home = useStartOnMount<HTMLDivElement>(
+    (scope) => import('../reading/homeProgress.ts').then((module) => module.startHomeProgress(scope)),
+    notes.map((note) => note.slug).join(' '),
+  );
 
   return (
     <div className="home" ref={home}>
