@@ -22,6 +22,7 @@
  * 5) on every note page and home, beside the baseline and the Starlight and
  * VitePress anchors when they are built (`BENCH_ANCHORS_DIR`).
  */
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,6 +128,26 @@ function printWeight(title: string, weight: Record<Kind, Weight> & { scripts: st
   }
 }
 
+/**
+ * A first visit paints in the system's Korean font (src/app/styles/tokens.css). On a
+ * machine without one, Chromium searches every installed font for each Hangul
+ * syllable while it lays the page out, and draws boxes: the parse of a long note
+ * took twice as long, so the figures would describe no reader's phone.
+ */
+function warnWithoutKoreanFont(): void {
+  let families = '';
+  try {
+    families = execFileSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' });
+  } catch {
+    return; // not fontconfig (not Linux): the system has its own Korean font
+  }
+  if (!families.trim())
+    console.log(
+      "Warning: no Korean system font (fc-list :lang=ko is empty); install fonts-noto-cjk, as .ci/run does, or the page figures are not a phone's.",
+    );
+}
+
+warnWithoutKoreanFont();
 const work = await mkdtemp(path.join(tmpdir(), 'study-notes-bench-'));
 try {
   const realOut = path.join(work, 'dist-real');
