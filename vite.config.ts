@@ -103,9 +103,16 @@ export default defineConfig({
         // files, each one more request after the first paint.
         codeSplitting: {
           groups: [
-            // What a note page runs at once (islands/pageLoader.ts and the DOM
-            // helpers it shares with the app), in one small file of its own:
-            // never together with React.
+            // What the entry needs before the page has painted, apart from the
+            // loader (below), which it fetches once the page has painted.
+            {
+              name: 'boot',
+              test: /([\\/]src[\\/]app[\\/]dom[\\/](afterLoadIdle|siteFont)\.ts|preload-helper)/,
+              priority: 3,
+            },
+            // What a note page runs once it has painted (islands/pageLoader.ts and
+            // the DOM helpers it shares with the app), in one small file of its
+            // own: never together with React.
             {
               name: 'loader',
               test: /[\\/]src[\\/]app[\\/](islands[\\/](pageLoader|islandWaking|linkIntent|searchStandIn|dueBadge|dueCount|earlyInput|tableOfContents|notePages)|dom[\\/]|isPlainClick|search[\\/]opensSearch|storage[\\/](databaseName|readingPlaces|dueCountCache)|pwa[\\/](serviceWorkerMessages|linkManifest))/,

@@ -18,7 +18,6 @@ import './styles/glossary.css';
 import './styles/print.css';
 import { firstContentfulPaint } from './dom/afterLoadIdle.ts';
 import { fetchSiteFontWhenIdle } from './dom/siteFont.ts';
-import { startIslandsPage } from './islands/pageLoader.ts';
 
 /**
  * Every page is prerendered. A note page, the home page, a tag's page and the
@@ -31,6 +30,11 @@ import { startIslandsPage } from './islands/pageLoader.ts';
 fetchSiteFontWhenIdle();
 const root = document.getElementById('root');
 if (root?.hasAttribute('data-islands')) {
+  // Fetched once the page has painted: it is not needed for that paint (index.html's inline
+  // script keeps taps until it runs), and fetched with the page it shared a slow link with
+  // the stylesheet and held back the largest paint.
+  await firstContentfulPaint(3000);
+  const { startIslandsPage } = await import('./islands/pageLoader.ts');
   startIslandsPage();
 } else {
   // The app waits for the prerendered page's first paint, but not long: it is what makes the page work.
