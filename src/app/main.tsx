@@ -23,8 +23,7 @@ import { fetchSiteFontWhenIdle } from './dom/siteFont.ts';
  * Every page is prerendered. A note page, the home page, a tag's page and the
  * glossary (`#root[data-islands]`) are HTML with islands: the small loader,
  * fetched once the page has painted, makes them work and wakes each quiz and
- * diagram on need, so React
- * loads only with the first of them. The other pages (review, stats, 404) are
+ * diagram on need, so React loads only with the first of them. The other pages (review, stats, 404) are
  * the React app, hydrated after the first paint; so is everything on the dev
  * server, which prerenders nothing.
  */
