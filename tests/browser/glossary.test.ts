@@ -190,9 +190,18 @@ describe('the /glossary/ page', () => {
     const toggle = page.getByRole('checkbox', { name: '복습에 용어 카드도 넣기' });
     await expect.poll(() => toggle.isEnabled()).toBe(true);
     expect(await toggle.isChecked()).toBe(false);
+    // Told once the change is stored (the due badge listens for it): a reload before
+    // that, milliseconds later on a machine running the whole suite, aborts the write.
+    const saved = page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          window.addEventListener('study-notes:progress', () => resolve(), { once: true }),
+        ),
+    );
     await toggle.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => toggle.isChecked()).toBe(true);
+    await saved;
     await page.reload();
     await page.waitForSelector('html[data-hydrated="true"]');
     await expect.poll(() => page.getByRole('checkbox', { name: '복습에 용어 카드도 넣기' }).isChecked()).toBe(true);
