@@ -35,7 +35,7 @@ if (root?.hasAttribute('data-islands')) {
   // the stylesheet and held back the largest paint.
   await firstContentfulPaint(3000);
   const { startIslandsPage } = await import('./islands/pageLoader.ts');
-  startIslandsPage();
+  await startIslandsPage();
 } else {
   // The app waits for the prerendered page's first paint, but not long: it is what makes the page work.
   if (root?.firstElementChild) await firstContentfulPaint(3000);
