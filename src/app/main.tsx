@@ -21,24 +21,22 @@ import { fetchSiteFontWhenIdle } from './dom/siteFont.ts';
 
 /**
  * Every page is prerendered. A note page, the home page, a tag's page and the
- * glossary (`#root[data-islands]`) are HTML with islands: the small loader,
- * fetched once the page has painted, makes them work and wakes each quiz and
- * diagram on need, so React loads only with the first of them. The other pages (review, stats, 404) are
- * the React app, hydrated after the first paint; so is everything on the dev
- * server, which prerenders nothing.
+ * glossary (`#root[data-islands]`) are HTML with islands: the small loader
+ * makes them work and wakes each quiz and diagram on need, so React loads
+ * only with the first of them. The other pages (review, stats, 404) are the
+ * React app, hydrated; so is everything on the dev server, which prerenders
+ * nothing. Either waits for the prerendered page's first paint, but not long:
+ * it is not needed for that paint (index.html's inline script keeps taps until
+ * it runs), and fetched with the page it shared a slow link with the
+ * stylesheet and held back the largest paint.
  */
 fetchSiteFontWhenIdle();
 const root = document.getElementById('root');
+if (root?.firstElementChild) await firstContentfulPaint(3000);
 if (root?.hasAttribute('data-islands')) {
-  // Fetched once the page has painted: it is not needed for that paint (index.html's inline
-  // script keeps taps until it runs), and fetched with the page it shared a slow link with
-  // the stylesheet and held back the largest paint.
-  await firstContentfulPaint(3000);
   const { startIslandsPage } = await import('./islands/pageLoader.ts');
   await startIslandsPage();
 } else {
-  // The app waits for the prerendered page's first paint, but not long: it is what makes the page work.
-  if (root?.firstElementChild) await firstContentfulPaint(3000);
   const { startApp } = await import('./start.tsx');
   await startApp();
 }

@@ -1,16 +1,16 @@
 /**
- * The script of a prerendered note page (and of the home, tag and glossary pages): a few KB that make the page work
- * from its first paint, and wake the rest on need. What it does at once:
- * copy buttons, wide tables, the table of contents (highlight, the phone's
- * bar with reading progress), where the reader is (for 이어 읽기), search (the
- * button and its shortcuts), and the taps index.html's inline script kept
- * before this ran. On idle: the due badge and the note's answered marks; once
- * the page has loaded and gone idle: the service worker (and with it the
- * precache). When a
+ * The script of a prerendered note page (and of the home, tag and glossary
+ * pages): a few KB, fetched once the page has painted, that make the page work
+ * and wake the rest on need. What it starts at once, a step per task: the
+ * islands (each quiz and diagram, `islandWaking.ts`), search (the button and
+ * its shortcuts) and the taps index.html's inline script kept before this ran;
+ * then the table of contents (highlight, the phone's bar with reading
+ * progress), copy buttons and wide tables, where the reader is (for 이어 읽기).
+ * On idle: the due badge and the note's answered marks; once the page has
+ * loaded and gone idle: the service worker (and with it the precache). When a
  * reader shows intent to follow a link to another note: the page navigation.
- * Each quiz and diagram is an island (`islandWaking.ts`). On the home page,
- * on idle: what storage knows (이어 읽기, read marks, progress bars); on the
- * glossary, its term cards switch.
+ * On the home page, on idle: what storage knows (이어 읽기, read marks,
+ * progress bars); on the glossary, its term cards switch.
  */
 import { afterLoadIdle, firstContentfulPaint } from '../dom/afterLoadIdle.ts';
 import { enhanceProse } from '../dom/enhanceProse.ts';
