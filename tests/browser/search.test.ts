@@ -26,6 +26,9 @@ async function open(options: { width?: number; colorScheme?: 'light' | 'dark'; r
     serviceWorkers: 'block',
   });
   page = await context.newPage();
+  // A step that never happens fails on its own, naming what it waited for, before
+  // the test's 30 s timeout would end it with no word of where it stood.
+  page.setDefaultTimeout(10_000);
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });

@@ -419,9 +419,23 @@ describe('layout stability', () => {
       await page.addInitScript(() => {
         const shifts: string[] = [];
         Object.assign(window, { __shifts: shifts });
+        // Each shift as the moved elements, with their classes and boxes before and after, so
+        // a failure says what moved and by how much.
+        type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+        const box = (rect: DOMRectReadOnly) => [rect.x, rect.y, rect.width, rect.height].map(Math.round).join(',');
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { sources: { node?: Node | null }[] })[])
-            shifts.push(entry.sources.map((source) => (source.node as Element | null)?.tagName ?? '?').join(' '));
+          for (const entry of list.getEntries() as (PerformanceEntry & { sources: Source[] })[])
+            shifts.push(
+              entry.sources
+                .map((source) => {
+                  const node = source.node as Element | null | undefined;
+                  const name = node
+                    ? `${node.tagName}${node.classList?.length ? `.${[...node.classList].join('.')}` : ''}`
+                    : '?';
+                  return `${name} [${box(source.previousRect)}] -> [${box(source.currentRect)}]`;
+                })
+                .join(' '),
+            );
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(url(route), { waitUntil: 'load' });
