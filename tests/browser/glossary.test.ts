@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROGRESS_EVENT } from '../../src/app/quiz/answeredEvent.ts';
 import { answerByKeyboard } from './answerByKeyboard.ts';
 import { axeViolations } from './axe.ts';
 import { launchBrowser } from './launchBrowser.ts';
@@ -193,10 +194,8 @@ describe('the /glossary/ page', () => {
     // Told once the change is stored (the due badge listens for it): a reload before
     // that, milliseconds later on a machine running the whole suite, aborts the write.
     const saved = page.evaluate(
-      () =>
-        new Promise<void>((resolve) =>
-          window.addEventListener('study-notes:progress', () => resolve(), { once: true }),
-        ),
+      (event) => new Promise<void>((resolve) => window.addEventListener(event, () => resolve(), { once: true })),
+      PROGRESS_EVENT,
     );
     await toggle.focus();
     await page.keyboard.press('Space');

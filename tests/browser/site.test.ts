@@ -429,9 +429,7 @@ describe('layout stability', () => {
               entry.sources
                 .map((source) => {
                   const node = source.node as Element | null | undefined;
-                  const name = node
-                    ? `${node.tagName}${node.classList?.length ? `.${[...node.classList].join('.')}` : ''}`
-                    : '?';
+                  const name = node ? [node.tagName, ...node.classList].join('.') : '?';
                   return `${name} [${box(source.previousRect)}] -> [${box(source.currentRect)}]`;
                 })
                 .join(' '),
