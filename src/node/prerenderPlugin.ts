@@ -8,6 +8,7 @@ import type { NoteMeta } from '../shared/note.ts';
 import type { PageHead } from '../shared/pageHead.ts';
 import { SITE_NAME } from '../shared/pageHead.ts';
 import { allTags, notePath, tagPath } from '../shared/routes.ts';
+import { sleepQuizControls } from './islands/sleepControls.ts';
 import { ContentError, NOTES_PLUGIN_NAME, type NotesPluginApi } from './notesPlugin.ts';
 import { MAX_PRECACHE_FILE_BYTES, noteSizeProblems, type NoteFile } from './pwa/noteSizeLimit.ts';
 
@@ -229,12 +230,11 @@ function fillTemplate(template: string, rendered: RenderedRoute, route: string, 
   ]
     .filter(Boolean)
     .join('\n    ');
-  return template
-    .replace('<!--app-head-->', head)
-    .replace(
-      '<div id="root"><!--app-html--></div>',
-      `<div id="root" data-route="${escapeHtml(route)}"${rendered.islands !== undefined ? ` data-islands="${escapeHtml(rendered.islands)}"` : ''}>${rendered.html}</div>`,
-    );
+  return template.replace('<!--app-head-->', head).replace(
+    '<div id="root"><!--app-html--></div>',
+    // An island page's questions are prerendered with their fields asleep; the loader wakes them.
+    `<div id="root" data-route="${escapeHtml(route)}"${rendered.islands !== undefined ? ` data-islands="${escapeHtml(rendered.islands)}"` : ''}>${rendered.islands !== undefined ? sleepQuizControls(rendered.html) : rendered.html}</div>`,
+  );
 }
 
 /**

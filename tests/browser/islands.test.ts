@@ -167,6 +167,8 @@ describe('islands', () => {
     const page = await phone();
     await openEarly(page, 'normalization');
     const quiz = page.locator('[data-island-id="db-design-names-match"]');
+    // Its fields wake as it nears the screen (src/shared/dormantControls.ts), as a reader scrolls to it.
+    await quiz.locator('.quiz').scrollIntoViewIfNeeded();
     const selects = quiz.locator('select');
     await selects.first().scrollIntoViewIfNeeded();
     const count = await selects.count();

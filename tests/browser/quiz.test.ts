@@ -56,6 +56,8 @@ describe('quiz progress', () => {
     const page = await (await newContext()).newPage();
     await open(page, 'notes/normalization/');
     const quiz = page.locator('.quiz-single').first();
+    // Its fields wake as it nears the screen (src/shared/dormantControls.ts).
+    await quiz.scrollIntoViewIfNeeded();
     await chooseInIsland(quiz.locator('input[type="radio"]').first());
     await quiz.getByRole('button', { name: '답 확인' }).click();
     await expect.poll(() => quiz.locator('.quiz-next').textContent()).toMatch(/다음 복습: /);
@@ -172,6 +174,7 @@ describe('accessibility of quiz pages (axe-core)', () => {
       const problems: string[] = [];
       await open(page, 'notes/uwsgi/');
       const quiz = page.locator('.quiz-single').first();
+      await quiz.scrollIntoViewIfNeeded();
       await chooseInIsland(quiz.locator('input[type="radio"]').first());
       await quiz.getByRole('button', { name: '답 확인' }).click();
       await quiz.locator('.quiz-verdict').waitFor();

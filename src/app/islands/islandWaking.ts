@@ -6,6 +6,7 @@
  */
 import { buttonIndex } from './earlyInput.ts';
 import type { EarlyAction } from './hydrateIsland.tsx';
+import { awakeNode, wakeControls } from './wakeControls.ts';
 
 interface Island {
   state: 'asleep' | 'starting' | 'ready';
@@ -68,9 +69,22 @@ function fetchAhead(container: HTMLElement): void {
   ).catch(() => undefined);
 }
 
+/**
+ * Puts back a question's form controls, prerendered asleep (src/shared/dormantControls.ts),
+ * and keeps it laid out from then on (prose.css): off screen and skipped again, a
+ * question with fields would be laid out anew each time the browser's autofill
+ * looked at the page's forms.
+ */
+function wake(container: HTMLElement): void {
+  if (container.hasAttribute('data-awake')) return;
+  container.setAttribute('data-awake', '');
+  wakeControls(container);
+}
+
 async function startIsland(container: HTMLElement): Promise<void> {
   const island = islands.get(container);
   if (!island || island.state !== 'asleep') return;
+  wake(container);
   island.state = 'starting';
   container.setAttribute('data-island-state', 'starting');
   const id = container.dataset.islandId ?? '';
@@ -132,6 +146,8 @@ export function wakeIslands(scope: ParentNode): () => void {
         if (waiting.has(entry.target)) continue;
         const container = boxes.get(entry.target);
         if (!container) continue;
+        // Near the screen: real controls at once, well before a reader can reach them.
+        wake(container);
         waiting.set(entry.target, [
           window.setTimeout(() => fetchAhead(container), FETCH_AFTER_MS),
           window.setTimeout(() => {
@@ -150,8 +166,17 @@ export function wakeIslands(scope: ParentNode): () => void {
     boxes.set(box, container);
     observer.observe(box);
   }
+  // Tab moves focus to the next field in the page, however far: every question's fields must be
+  // there before the browser looks for it (this runs before it does).
+  const wakeAllForTab = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab') return;
+    document.removeEventListener('keydown', wakeAllForTab, true);
+    for (const container of containers) wake(container);
+  };
+  document.addEventListener('keydown', wakeAllForTab, true);
   return () => {
     observer.disconnect();
+    document.removeEventListener('keydown', wakeAllForTab, true);
     for (const target of [...waiting.keys()]) stopWaiting(target);
   };
 }
@@ -203,6 +228,21 @@ export function keepEarlyIslandInput(): void {
       if (asleep(container)) void startIsland(container);
     });
   }
+}
+
+/**
+ * A tap on a question's control (or its label) that index.html's inline script
+ * kept while the control was asleep: done again on the real one, which checks
+ * a choice, or puts the cursor in a blank or on a select.
+ */
+export function keepEarlyControl(target: Element): void {
+  const container = islandOf(target);
+  if (!container || !islands.has(container)) return;
+  wake(container);
+  const node = awakeNode(target);
+  if (node instanceof HTMLLabelElement || (node instanceof HTMLInputElement && /^(radio|checkbox)$/.test(node.type)))
+    node.click();
+  else if (node instanceof HTMLElement) node.focus();
 }
 
 /** A tap or submit index.html's inline script kept before the loader ran. */

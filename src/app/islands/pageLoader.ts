@@ -19,12 +19,16 @@ import { startPageBar } from '../dom/pageBar.ts';
 import { trackReading } from '../dom/trackReading.ts';
 import { opensSearch } from '../search/opensSearch.ts';
 import { followStoredProgress, refreshProgressMarks, startDueBadge } from './dueBadge.ts';
-import { keepEarlyIslandInput, keepEarlyTap, wakeIslands } from './islandWaking.ts';
+import { keepEarlyControl, keepEarlyIslandInput, keepEarlyTap, wakeIslands } from './islandWaking.ts';
 import { followLinksInPlace, navigateTo } from './linkIntent.ts';
 import { openSearch } from './searchStandIn.ts';
 import { highlightTableOfContents } from './tableOfContents.ts';
 
-type Early = { kind: 'search' } | { kind: 'click'; target: Element } | { kind: 'submit'; target: Element };
+type Early =
+  | { kind: 'search' }
+  | { kind: 'click'; target: Element }
+  | { kind: 'submit'; target: Element }
+  | { kind: 'control'; target: Element };
 
 declare global {
   interface Window {
@@ -163,6 +167,7 @@ export async function startIslandsPage(): Promise<void> {
   window.studyNotesEarly = undefined;
   for (const entry of early) {
     if (entry.kind === 'search') search();
+    else if (entry.kind === 'control') keepEarlyControl(entry.target);
     else keepEarlyTap(entry.target, entry.kind);
   }
 
