@@ -163,6 +163,45 @@ describe('islands', () => {
     expect(await quiz.locator('li').first().getAttribute('class')).toMatch(/is-(correct|incorrect)/);
   });
 
+  it('keeps a choice and a tap on a blank made while the fields still slept, before the page script ran', async () => {
+    const page = await phone();
+    // Hold the loader back, so both taps surely land on the prerendered stand-ins.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/loader-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openEarly(page, 'https-ssl');
+    const choice = page.locator('[data-island="quiz"]:has(.quiz-single)').first();
+    await choice.locator('label').first().scrollIntoViewIfNeeded();
+    expect(await choice.locator('input').count()).toBe(0);
+    await choice.locator('label').first().tap();
+    const cloze = page.locator('[data-island="quiz"]:has(.quiz-cloze)').first();
+    await cloze.locator('.quiz-gap').first().scrollIntoViewIfNeeded();
+    await cloze.locator('.quiz-gap').first().tap();
+    release();
+    // The blank, woken, has the cursor: what the reader types goes in.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('빈칸 1');
+    await page.keyboard.type('TLS');
+    await expect.poll(() => cloze.locator('input').first().inputValue()).toBe('TLS');
+    await expect.poll(() => choice.getAttribute('data-island-state'), { timeout: 20_000 }).toBe('ready');
+    expect(await choice.locator('input').first().isChecked()).toBe(true);
+    await choice.locator('button[type="submit"]').tap();
+    await expect.poll(() => choice.locator('.quiz-verdict').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('wakes every question’s fields at the first Tab, so the keyboard reaches each one in order', async () => {
+    const page = await phone();
+    await page.goto(url('notes/https-ssl/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    const asleep = () => page.locator('main [data-dormant]').count();
+    expect(await asleep()).toBeGreaterThan(0);
+    await page.keyboard.press('Tab');
+    expect(await asleep()).toBe(0);
+    expect(await page.locator('main [data-island="quiz"] input').count()).toBeGreaterThan(20);
+  });
+
   it('keeps a selected match made before the question started', async () => {
     const page = await phone();
     await openEarly(page, 'normalization');
