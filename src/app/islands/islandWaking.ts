@@ -76,7 +76,7 @@ function fetchAhead(container: HTMLElement): void {
  * looked at the page's forms.
  */
 function wake(container: HTMLElement): void {
-  if (container.hasAttribute('data-awake')) return;
+  if (container.dataset.island !== 'quiz' || container.hasAttribute('data-awake')) return;
   container.setAttribute('data-awake', '');
   wakeControls(container);
 }
