@@ -151,7 +151,8 @@ async function blockTap(page: Page, origin: string, route: string, kind: 'quiz' 
           : Boolean(document.querySelector('.quiz-verdict'))
         : /^2 \//.test(document.querySelector('.diagram .diagram-counter')?.textContent ?? '');
     if (which === 'quiz') {
-      root.querySelector<HTMLInputElement>('input')?.click();
+      // What a reader taps: the first choice (its label; the field itself may still be asleep).
+      root.querySelector<HTMLLabelElement>('label')?.click();
       // The answer takes effect when "답 확인" does something: keep pressing, as a reader would.
       while (!done() && performance.now() - start < 30_000) {
         const submit = document.querySelector<HTMLButtonElement>(`#${CSS.escape(root.id)} button[type="submit"]`);

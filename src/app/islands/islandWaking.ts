@@ -203,6 +203,14 @@ export function keepEarlyIslandInput(): void {
     'click',
     (event) => {
       const container = islandOf(event.target);
+      // A click that reaches a field still asleep (no pointer came first to wake it): wake, and click the real one.
+      const sleeping = event.target instanceof Element ? event.target.closest('[data-dormant], label') : null;
+      if (container?.dataset.island === 'quiz' && !container.hasAttribute('data-awake') && sleeping) {
+        event.preventDefault();
+        event.stopPropagation();
+        keepEarlyControl(sleeping);
+        return;
+      }
       const button = event.target instanceof Element ? event.target.closest('button') : null;
       if (!asleep(container) || !button || !container.contains(button)) return;
       event.preventDefault();
