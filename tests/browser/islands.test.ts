@@ -202,6 +202,20 @@ describe('islands', () => {
     expect(await page.locator('main [data-island="quiz"] input').count()).toBeGreaterThan(20);
   });
 
+  it('applies a click that reaches a choice still asleep, far down the page, once the script runs', async () => {
+    const page = await phone();
+    await page.goto(url('notes/https-ssl/'));
+    await page.waitForSelector('html[data-hydrated="true"]');
+    const quiz = page.locator('[data-island="quiz"]:has(.quiz-single)').last();
+    expect(await quiz.locator('input').count()).toBe(0);
+    // A click with no touch before it (a script, an assistive tool): nothing has woken the question.
+    await quiz
+      .locator('label')
+      .first()
+      .evaluate((label: HTMLElement) => label.click());
+    await expect.poll(() => quiz.locator('input').first().isChecked()).toBe(true);
+  });
+
   it('keeps a selected match made before the question started', async () => {
     const page = await phone();
     await openEarly(page, 'normalization');

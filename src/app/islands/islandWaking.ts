@@ -208,7 +208,8 @@ export function keepEarlyIslandInput(): void {
       if (container?.dataset.island === 'quiz' && !container.hasAttribute('data-awake') && sleeping) {
         event.preventDefault();
         event.stopPropagation();
-        keepEarlyControl(sleeping);
+        // Once this click is over: a label's click() inside its own click() does nothing.
+        setTimeout(() => keepEarlyControl(sleeping), 0);
         return;
       }
       const button = event.target instanceof Element ? event.target.closest('button') : null;
