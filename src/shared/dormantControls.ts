@@ -18,5 +18,4 @@ export const DORMANT_PREFIX = 'data-d-';
 /** Attributes a stand-in keeps as they are: its look (`class`) and links to it (`id`). */
 export const KEPT_AS_IS: ReadonlySet<string> = new Set(['class', 'id']);
 /** The tags that sleep; a form's stand-in is a block (it holds fieldsets), the others are inline. */
-export const DORMANT_TAGS = ['form', 'input', 'select', 'option', 'textarea'] as const;
-export type DormantTag = (typeof DORMANT_TAGS)[number];
+export const DORMANT_TAGS: readonly string[] = ['form', 'input', 'select', 'option', 'textarea'];

@@ -1,9 +1,9 @@
-import { DORMANT, DORMANT_PREFIX, KEPT_AS_IS } from '../../shared/dormantControls.ts';
+import { DORMANT, DORMANT_PREFIX, DORMANT_TAGS, KEPT_AS_IS } from '../../shared/dormantControls.ts';
 
 const QUIZ_ISLAND = /<div\b[^>]*\bdata-island="quiz"[^>]*>/g;
 const DIV_TAG = /<div\b[^>]*>|<\/div>/g;
 // React escapes `<`, `>` and `"` inside attribute values, so a tag ends at its first `>`.
-const CONTROL_TAG = /<(\/?)(form|input|select|option|textarea)\b([^>]*?)\/?>/g;
+const CONTROL_TAG = new RegExp(`<(\\/?)(${DORMANT_TAGS.join('|')})\\b([^>]*?)\\/?>`, 'g');
 const ATTRIBUTE = /\s([^\s"'>/=]+)(?:="([^"]*)")?/g;
 
 /** The index just past the `</div>` that closes the `<div>` opened at `start`, whose tag ends at `from`. */
