@@ -15,7 +15,7 @@ import { hasUnexportedProgress, isEmptyStore, nextDueAfter } from '../quiz/sessi
 import { useHydrated, useNow } from '../quiz/useNow.ts';
 import { getProgressStore, useProgress } from '../quiz/useProgress.ts';
 import type { AnswerSummary } from '../storage/progressStore.ts';
-import { pickChoiceByKey, promptForEnter } from '../study/choiceKeys.ts';
+import { ReviewNextSteps } from '../study/ReviewNextSteps.tsx';
 import { SessionSummaryView } from '../study/SessionSummaryView.tsx';
 import type { SessionAnswer } from '../study/sessionResults.ts';
 import {
@@ -28,6 +28,7 @@ import {
   returningIds,
   type StudyPlan,
 } from '../study/studyPlan.ts';
+import { useReviewKeys } from '../study/useReviewKeys.ts';
 
 interface ReviewData {
   /** Every question: the page filters by `note` itself, once hydrated (see `ReviewPage`). */
@@ -58,18 +59,6 @@ export async function reviewLoader({ request }: LoaderFunctionArgs): Promise<Rev
   );
   const termCards = glossaryGroups.flatMap((group) => group.entries).map(termFlashcard);
   return { questions, termCards, noteTitles, plan };
-}
-
-/** How many new questions "새 문제 더 풀기" adds past the daily limit. */
-const EXTRA_NEW = 10;
-
-/** "0:42", "12:05", "1:02:03": the time left until a question falls due, for the live countdown. */
-function countdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
 /**
@@ -205,64 +194,7 @@ function ReviewSession() {
     setNotice('마지막 답을 되돌렸습니다. 다시 풀어 보세요.');
   };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      const typing = target?.matches('input[type="text"], textarea, select') ?? false;
-      const root = panel.current;
-      if (!root) return;
-      if ((event.key === 'z' || event.key === 'Z') && !typing) {
-        event.preventDefault();
-        void undo();
-        return;
-      }
-      if (typing) {
-        // Typing in a gap or choosing in a select: Enter submits natively, unless nothing is filled in yet.
-        const submit = root.querySelector<HTMLButtonElement>('.quiz-submit');
-        if (event.key === 'Enter' && submit?.disabled && root.contains(target)) setNotice(promptForEnter(root));
-        return;
-      }
-      if (/^[1-9]$/.test(event.key)) {
-        const button = root.querySelectorAll<HTMLButtonElement>('.quiz-grades button')[Number(event.key) - 1];
-        if (button) {
-          event.preventDefault();
-          button.click();
-        } else if (!answered && pickChoiceByKey(root, Number(event.key))) {
-          event.preventDefault();
-          setNotice('');
-        }
-        return;
-      }
-      if (event.key === ' ' || event.key === 'Enter') {
-        // Let a focused button or link do its own thing.
-        if (target?.closest('button, a, summary')) return;
-        if (answered) {
-          event.preventDefault();
-          next();
-          return;
-        }
-        const reveal = root.querySelector<HTMLButtonElement>('.quiz-reveal');
-        if (reveal) {
-          event.preventDefault();
-          reveal.click();
-          return;
-        }
-        const form = root.querySelector<HTMLFormElement>('.quiz-form');
-        const submit = form?.querySelector<HTMLButtonElement>('.quiz-submit');
-        if (form && submit && !submit.disabled) {
-          event.preventDefault();
-          form.requestSubmit();
-        } else if (form && submit && event.key === 'Enter') {
-          // Nothing chosen or typed yet: say how to answer instead of doing nothing.
-          event.preventDefault();
-          setNotice(promptForEnter(root));
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useReviewKeys({ panel, answered, next, undo: () => void undo(), say: setNotice });
 
   // A new question takes focus, so Tab goes straight into it and screen
   // readers start reading it.
@@ -420,52 +352,15 @@ function ReviewSession() {
               <h2>{plan.kind === 'due' ? '지금 복습할 문제가 없습니다.' : '이 조건에 맞는 문제가 없습니다.'}</h2>
             )}
             {/* After the summary too: what comes next, live, and what to do meanwhile. */}
-            <>
-              {upcomingAt !== undefined ? (
-                <p className="practice-next-due">
-                  다음 복습은 {formatDue(new Date(upcomingAt), now)}입니다
-                  {upcomingAt - now.getTime() < 3_600_000 && (
-                    // Read out as it changes would be noise: the countdown is for the eye.
-                    <span aria-hidden="true"> ({countdown(upcomingAt - now.getTime())} 남음)</span>
-                  )}
-                  . 그때가 되면 이 페이지에 바로 나타납니다.
-                </p>
-              ) : plan.kind === 'due' ? (
-                <p>지금 예정된 복습이 없습니다.</p>
-              ) : null}
-              <ul className="practice-next-actions">
-                {moreNew.length > 0 && (
-                  <li>
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      onClick={() => setQueue([...(queue ?? []), ...moreNew.slice(0, EXTRA_NEW)])}
-                    >
-                      새 문제 {Math.min(EXTRA_NEW, moreNew.length)}개 더 풀기
-                    </button>{' '}
-                    (오늘의 새 문제 한도 {progress.settings.newPerDay}개에 닿았습니다. 아직 풀지 않은 문제{' '}
-                    {moreNew.length}개)
-                  </li>
-                )}
-                {nextNote && (
-                  <li>
-                    아직 풀지 않은 문제가 있는 노트:{' '}
-                    <a href={`${import.meta.env.BASE_URL}${notePath(nextNote.slug).slice(1)}`}>{nextNote.title}</a>
-                  </li>
-                )}
-                {(note || plan.kind !== 'due') && (
-                  <li>
-                    <Link to="/review/">{plan.kind === 'due' ? '모든 노트 복습하기' : '지금 복습할 문제 풀기'}</Link>
-                  </li>
-                )}
-                <li>
-                  <Link to="/study/">다른 조건으로 공부하기</Link>
-                </li>
-                <li>
-                  <Link to="/stats/">학습 기록 보기</Link>
-                </li>
-              </ul>
-            </>
+            <ReviewNextSteps
+              plan={plan}
+              upcomingAt={upcomingAt}
+              now={now}
+              moreNew={moreNew}
+              newPerDay={progress.settings.newPerDay}
+              onAddNew={(ids) => setQueue([...(queue ?? []), ...ids])}
+              nextNote={nextNote}
+            />
             {hasUnexportedProgress(progress) && (
               <p className="practice-reminder">
                 아직 내보내지 않은 기록이 있습니다. 브라우저가 저장소를 지우면 사라질 수 있으니{' '}
