@@ -44,3 +44,9 @@ declare module 'virtual:study-notes/glossary' {
   /** Note titles by slug, for "defined in" and "used in". */
   export const noteTitles: Record<string, string>;
 }
+
+declare module 'virtual:site-font-url' {
+  /** The site font's file (src/node/fonts/siteFontPlugin.ts); null on the dev server, which builds none. */
+  const url: string | null;
+  export default url;
+}

@@ -6,31 +6,39 @@
  * the largest paint back by most of a second on a phone and, swapped in, moved
  * the text under the reader. So a page paints with the system's Korean font
  * (tokens.css, sized to Pretendard's metrics) until the browser has the site
- * font; this fetches it when nothing else is going on and says so in
+ * font; this fetches the file when nothing else is going on and says so in
  * localStorage, and index.html's inline script then puts the font first in the
  * stack before the next page paints (`html[data-site-font]`). Its
  * `font-display: optional` keeps it out of a page whose file somehow is not
  * at hand in time (a new build's font), rather than swapping it in late.
+ *
+ * A plain fetch, into the HTTP cache where the next page's `@font-face` finds
+ * it (the service worker's precache holds it too): loading it as the page's
+ * FontFace made the browser check the font of every piece of text laid out
+ * and lay them out again, about 50 ms of main thread (200 ms on a phone-class
+ * CPU) for a font this page does not even use.
  */
 
+import siteFontUrl from 'virtual:site-font-url';
 import { afterLoadIdle } from './afterLoadIdle.ts';
 
 /** localStorage key read by index.html's inline script; keep the two in step. */
 export const SITE_FONT_KEY = 'study-notes:site-font';
-/** The family siteFontPlugin declares (src/node/fonts/siteFontPlugin.ts). */
-const FAMILY = 'Pretendard Site';
 
 /** After `load`, on idle: fetch the site font if this page did not use it, and remember it for the next page. */
 export function fetchSiteFontWhenIdle(): void {
-  if (document.documentElement.hasAttribute('data-site-font') || !('fonts' in document)) return;
-  afterLoadIdle(() => void loadSiteFont());
+  // No URL on the dev server: it builds no subset.
+  if (document.documentElement.hasAttribute('data-site-font') || !siteFontUrl) return;
+  const url = siteFontUrl;
+  afterLoadIdle(() => void fetchSiteFont(url));
 }
 
-async function loadSiteFont(): Promise<void> {
-  const face = [...document.fonts].find((candidate) => candidate.family.replace(/["']/g, '') === FAMILY);
-  if (!face) return; // dev: no subset is built
+async function fetchSiteFont(url: string): Promise<void> {
   try {
-    await face.load();
+    const response = await fetch(url);
+    if (!response.ok) return;
+    // Read to the end: a body left unread may not be cached whole.
+    await response.arrayBuffer();
     localStorage.setItem(SITE_FONT_KEY, '1');
   } catch {
     // Offline or storage refused: the system font stays; the next visit tries again.

@@ -10,6 +10,9 @@ import { pageText, proseText } from './pageText.ts';
 
 /** Import this from the app to get the site font's `@font-face`. */
 const SITE_FONT_MODULE = 'virtual:site-font.css';
+/** Import this from the app for the font file's URL (null on the dev server, which builds no subset). */
+const SITE_FONT_URL_MODULE = 'virtual:site-font-url';
+const SITE_FONT_URL_ID = '\0virtual:site-font-url';
 /** The family name src/app/styles/tokens.css puts first in its font stacks. */
 const SITE_FONT_FAMILY = 'Pretendard Site';
 
@@ -106,6 +109,8 @@ const TEXT_FILE = /\.(md|ya?ml|tsx?|css|html)$/;
 export function siteFontPlugin(options: SiteFontOptions): Plugin {
   let config: ResolvedConfig;
   let cssPath: string;
+  /** The subset's file, made (or found in the cache) once per build for both modules. */
+  let subset: Promise<WrittenSubset> | undefined;
   return {
     name: 'study-notes:site-font',
     configResolved(resolved) {
@@ -116,62 +121,25 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
       cssPath = path.resolve(resolved.root, options.cacheDir ?? 'node_modules/.tmp/site-font', 'site-font.css');
     },
     resolveId(id) {
-      return id === SITE_FONT_MODULE ? cssPath : undefined;
+      if (id === SITE_FONT_MODULE) return cssPath;
+      return id === SITE_FONT_URL_MODULE ? SITE_FONT_URL_ID : undefined;
     },
     async load(id) {
-      if (id !== cssPath) return undefined;
-      if (config.command === 'serve') return '/* dev: the full font’s unicode-range subsets serve every character */\n';
+      if (id !== cssPath && id !== SITE_FONT_URL_ID) return undefined;
+      if (config.command === 'serve') {
+        return id === cssPath
+          ? '/* dev: the full font’s unicode-range subsets serve every character */\n'
+          : 'export default null;\n';
+      }
       // The prerender's server build renders HTML; its CSS goes nowhere (pages link the client's).
-      if (config.build.ssr) return '/* server build: pages link the client build’s font */\n';
-      const texts: string[] = [];
-      const prose: string[] = [];
-      for (const source of options.sources) {
-        for (const file of await textFiles(path.resolve(config.root, source))) {
-          const text = await readFile(file, 'utf8');
-          const kept = pageText(file, text);
-          texts.push(kept);
-          prose.push(proseText(file, kept));
-          this.addWatchFile(file);
-        }
+      if (config.build.ssr) {
+        return id === cssPath ? '/* server build: pages link the client build’s font */\n' : 'export default null;\n';
       }
-      const font = await readFile(path.resolve(config.root, options.font));
-      const wanted = collectCodePoints(texts);
-      const inFont = fontCodePoints(font);
-      const codePoints = wanted.filter((point) => inFont.has(point));
-      const missing = collectCodePoints(prose).filter((point) => !inFont.has(point) && point > 0x7f);
-      if (missing.length > 0 && !config.build.ssr) {
-        // Not an error: the browser draws them in a system font. But a
-        // note's symbol may then look out of place, so say which.
-        config.logger.warn(
-          `study-notes: the font has no glyph for ${missing.length} character(s) the site uses; they render in a system font: ${missing
-            .slice(0, 30)
-            .map((point) => `${String.fromCodePoint(point)} (U+${point.toString(16).toUpperCase()})`)
-            .join(', ')}`,
-        );
-      }
-      const key = createHash('sha256')
-        .update(font)
-        .update(JSON.stringify([WEIGHTS, KEPT_FEATURES]))
-        .update(Uint32Array.from(codePoints))
-        .digest('hex')
-        .slice(0, 12);
-      const fileName = `pretendard-site-${key}.woff2`;
-      const target = path.join(path.dirname(cssPath), fileName);
-      if (!existsSync(target)) {
-        const subset = await subsetSiteFont(font, codePoints);
-        await mkdir(path.dirname(target), { recursive: true });
-        // Builds may run side by side (tests, bench): write, then rename into place.
-        const partial = `${target}.${process.pid}.partial`;
-        await writeFile(partial, subset);
-        await rename(partial, target);
-        // Only the current glyph set's file stays (the folder may be committed).
-        for (const name of await readdir(path.dirname(target))) {
-          if (/^pretendard-site-\w+\.woff2$/.test(name) && name !== fileName)
-            await rm(path.join(path.dirname(target), name), { force: true });
-        }
-        config.logger.info(
-          `study-notes: subset the site font for a new glyph set: ${path.relative(config.root, target)}`,
-        );
+      subset ??= writeSubset(options, config, path.dirname(cssPath), (file) => this.addWatchFile(file));
+      const { fileName, codePoints } = await subset;
+      // The same file as the @font-face's url(), so Vite hashes and emits it once.
+      if (id === SITE_FONT_URL_ID) {
+        return `export { default } from ${JSON.stringify(`${path.join(path.dirname(cssPath), fileName)}?url`)};\n`;
       }
       return [
         '@font-face {',
@@ -189,6 +157,72 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
       ].join('\n');
     },
   };
+}
+
+interface WrittenSubset {
+  readonly fileName: string;
+  readonly codePoints: readonly number[];
+}
+
+/**
+ * Collects the characters the site's text uses, and writes the font cut to
+ * them into `dir` unless a build already did.
+ */
+async function writeSubset(
+  options: SiteFontOptions,
+  config: ResolvedConfig,
+  dir: string,
+  watch: (file: string) => void,
+): Promise<WrittenSubset> {
+  const texts: string[] = [];
+  const prose: string[] = [];
+  for (const source of options.sources) {
+    for (const file of await textFiles(path.resolve(config.root, source))) {
+      const text = await readFile(file, 'utf8');
+      const kept = pageText(file, text);
+      texts.push(kept);
+      prose.push(proseText(file, kept));
+      watch(file);
+    }
+  }
+  const font = await readFile(path.resolve(config.root, options.font));
+  const wanted = collectCodePoints(texts);
+  const inFont = fontCodePoints(font);
+  const codePoints = wanted.filter((point) => inFont.has(point));
+  const missing = collectCodePoints(prose).filter((point) => !inFont.has(point) && point > 0x7f);
+  if (missing.length > 0) {
+    // Not an error: the browser draws them in a system font. But a
+    // note's symbol may then look out of place, so say which.
+    config.logger.warn(
+      `study-notes: the font has no glyph for ${missing.length} character(s) the site uses; they render in a system font: ${missing
+        .slice(0, 30)
+        .map((point) => `${String.fromCodePoint(point)} (U+${point.toString(16).toUpperCase()})`)
+        .join(', ')}`,
+    );
+  }
+  const key = createHash('sha256')
+    .update(font)
+    .update(JSON.stringify([WEIGHTS, KEPT_FEATURES]))
+    .update(Uint32Array.from(codePoints))
+    .digest('hex')
+    .slice(0, 12);
+  const fileName = `pretendard-site-${key}.woff2`;
+  const target = path.join(dir, fileName);
+  if (!existsSync(target)) {
+    const subset = await subsetSiteFont(font, codePoints);
+    await mkdir(dir, { recursive: true });
+    // Builds may run side by side (tests, bench): write, then rename into place.
+    const partial = `${target}.${process.pid}.partial`;
+    await writeFile(partial, subset);
+    await rename(partial, target);
+    // Only the current glyph set's file stays (the folder may be committed).
+    for (const name of await readdir(dir)) {
+      if (/^pretendard-site-\w+\.woff2$/.test(name) && name !== fileName)
+        await rm(path.join(dir, name), { force: true });
+    }
+    config.logger.info(`study-notes: subset the site font for a new glyph set: ${path.relative(config.root, target)}`);
+  }
+  return { fileName, codePoints };
 }
 
 /** The characters `font` has a glyph for; the unicode-range promises no more than that. */
