@@ -15,8 +15,8 @@
  * A plain fetch, into the HTTP cache where the next page's `@font-face` finds
  * it (the service worker's precache holds it too): loading it as the page's
  * FontFace made the browser check the font of every piece of text laid out
- * and lay them out again, about 50 ms of main thread (200 ms on a phone-class
- * CPU) for a font this page does not even use.
+ * (a task of 5–11 ms, four times that on a phone-class CPU) and restyle and
+ * lay it out again, for a font this page does not even use.
  */
 
 import siteFontUrl from 'virtual:site-font-url';
@@ -28,8 +28,8 @@ export const SITE_FONT_KEY = 'study-notes:site-font';
 /** After `load`, on idle: fetch the site font if this page did not use it, and remember it for the next page. */
 export function fetchSiteFontWhenIdle(): void {
   // No URL on the dev server: it builds no subset.
-  if (document.documentElement.hasAttribute('data-site-font') || !siteFontUrl) return;
   const url = siteFontUrl;
+  if (document.documentElement.hasAttribute('data-site-font') || !url) return;
   afterLoadIdle(() => void fetchSiteFont(url));
 }
 

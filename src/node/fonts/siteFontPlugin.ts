@@ -126,14 +126,13 @@ export function siteFontPlugin(options: SiteFontOptions): Plugin {
     },
     async load(id) {
       if (id !== cssPath && id !== SITE_FONT_URL_ID) return undefined;
-      if (config.command === 'serve') {
-        return id === cssPath
+      // Neither the dev server nor the prerender's server build (whose CSS goes nowhere:
+      // pages link the client's) makes a subset.
+      if (config.command === 'serve' || config.build.ssr) {
+        if (id === SITE_FONT_URL_ID) return 'export default null;\n';
+        return config.command === 'serve'
           ? '/* dev: the full font’s unicode-range subsets serve every character */\n'
-          : 'export default null;\n';
-      }
-      // The prerender's server build renders HTML; its CSS goes nowhere (pages link the client's).
-      if (config.build.ssr) {
-        return id === cssPath ? '/* server build: pages link the client build’s font */\n' : 'export default null;\n';
+          : '/* server build: pages link the client build’s font */\n';
       }
       subset ??= writeSubset(options, config, path.dirname(cssPath), (file) => this.addWatchFile(file));
       const { fileName, codePoints } = await subset;

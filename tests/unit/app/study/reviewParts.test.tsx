@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useRef, useState } from 'react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { countdown, ReviewNextSteps } from '../../../../src/app/study/ReviewNextSteps.tsx';
+import { countdown, ReviewNextSteps, type ReviewNextStepsProps } from '../../../../src/app/study/ReviewNextSteps.tsx';
 import { parseStudyPlan } from '../../../../src/app/study/studyPlan.ts';
 import { useReviewKeys } from '../../../../src/app/study/useReviewKeys.ts';
 
@@ -20,22 +20,32 @@ describe('countdown', () => {
 
 describe('ReviewNextSteps', () => {
   const now = new Date('2026-12-06T10:00:00Z');
+  /** The end of a due-queue session with nothing scheduled or left out, unless `props` says otherwise. */
+  const steps = (props: Partial<ReviewNextStepsProps> = {}) => (
+    <MemoryRouter>
+      <ReviewNextSteps
+        plan={duePlan}
+        upcomingAt={undefined}
+        now={now}
+        moreNew={[]}
+        newPerDay={20}
+        onAddNew={vi.fn()}
+        nextNote={undefined}
+        {...props}
+      />
+    </MemoryRouter>
+  );
 
   it('counts down to a question due within the hour, for the eye only, and offers ten more new questions', async () => {
     const onAddNew = vi.fn();
     const moreNew = Array.from({ length: 14 }, (_, index) => `q${index}`);
     render(
-      <MemoryRouter>
-        <ReviewNextSteps
-          plan={duePlan}
-          upcomingAt={now.getTime() + 90_000}
-          now={now}
-          moreNew={moreNew}
-          newPerDay={20}
-          onAddNew={onAddNew}
-          nextNote={{ slug: 'uwsgi', title: 'uWSGI' }}
-        />
-      </MemoryRouter>,
+      steps({
+        upcomingAt: now.getTime() + 90_000,
+        moreNew,
+        onAddNew,
+        nextNote: { slug: 'uwsgi', title: 'uWSGI' },
+      }),
     );
     const due = document.querySelector('.practice-next-due');
     expect(due?.querySelector('[aria-hidden="true"]')?.textContent).toContain('1:30 남음');
@@ -46,34 +56,10 @@ describe('ReviewNextSteps', () => {
   });
 
   it('says nothing is scheduled in the due queue, and offers no countdown past the hour', () => {
-    const { rerender } = render(
-      <MemoryRouter>
-        <ReviewNextSteps
-          plan={duePlan}
-          upcomingAt={undefined}
-          now={now}
-          moreNew={[]}
-          newPerDay={20}
-          onAddNew={vi.fn()}
-          nextNote={undefined}
-        />
-      </MemoryRouter>,
-    );
+    const { rerender } = render(steps());
     expect(screen.getByText('지금 예정된 복습이 없습니다.')).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
-    rerender(
-      <MemoryRouter>
-        <ReviewNextSteps
-          plan={duePlan}
-          upcomingAt={now.getTime() + 2 * 3_600_000}
-          now={now}
-          moreNew={[]}
-          newPerDay={20}
-          onAddNew={vi.fn()}
-          nextNote={undefined}
-        />
-      </MemoryRouter>,
-    );
+    rerender(steps({ upcomingAt: now.getTime() + 2 * 3_600_000 }));
     expect(document.querySelector('.practice-next-due [aria-hidden="true"]')).toBeNull();
   });
 });
