@@ -4,6 +4,7 @@ import type { NoteBlock } from '../../shared/note.ts';
 import { quizAnchorId } from '../../shared/quiz.ts';
 import { enhanceProse } from '../dom/enhanceProse.ts';
 import { watchStoredProgress } from '../islands/dueBadge.ts';
+import { NOT_ANSWERED } from '../islands/answerStatus.ts';
 import { showNoteAnswers } from '../islands/noteAnswers.ts';
 import { isPlainClick } from '../isPlainClick.ts';
 import { lazyEmbed } from '../lazyEmbed.ts';
@@ -85,9 +86,9 @@ function NoteBlockView({ block }: { block: NoteBlock }) {
     case 'quiz':
       return (
         <>
-          {/* Filled from storage once the page runs (islands/noteAnswers.ts); one line high from the first paint. */}
+          {/* A first visit's words until storage is read (islands/noteAnswers.ts); the same height after. */}
           <p className="quiz-status" data-quiz-status={block.question.id} data-quiz-type={block.question.type}>
-            {'\u00a0'}
+            {NOT_ANSWERED}
           </p>
           <Suspense
             fallback={

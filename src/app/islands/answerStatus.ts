@@ -28,6 +28,9 @@ export function formatAgo(at: Date, now: Date): string {
 /** Whether a question counts as done: answered at least once (its card has left the new state). */
 export const isAnswered = (card: CardDue | undefined): card is CardDue => !!card && card.state !== STATE_NEW;
 
+/** A question's status line before it is first answered; also what the prerendered page shows. */
+export const NOT_ANSWERED = '아직 풀지 않았습니다';
+
 /**
  * "지난번 답: 정답 (3일 전) · 다음 복습: 내일", "지난번 채점: 다시 (방금) · 복습할 때입니다",
  * or "아직 풀지 않았습니다". A flashcard's result is the learner's own grade; any
@@ -39,7 +42,7 @@ export function answerStatus(
   flashcard: boolean,
   now: Date,
 ): string {
-  if (!isAnswered(card)) return '아직 풀지 않았습니다';
+  if (!isAnswered(card)) return NOT_ANSWERED;
   const at = last?.review ?? card.lastReview;
   const when = at ? ` (${formatAgo(new Date(at), now)})` : '';
   const result = !last

@@ -19,14 +19,17 @@ function nextDueIn(data: StoredDueData | null, now: Date): number | undefined {
 
 /**
  * Reads stored progress (without the store's code) and hands it to `render`:
- * at once, again when an answer is given, the tab comes back, the next
- * question falls due (so what is shown follows the clock), or a minute
- * passes. `scope` holds the note's status lines, whose latest answers are read
- * too. Returns a function that reads again now, and one that stops.
+ * first when `firstRead` runs its argument (at once by default), then again
+ * when an answer is given, the tab comes back, the next question falls due
+ * (so what is shown follows the clock), or a minute passes. It listens for
+ * answers from the start, so one given before the first read still counts.
+ * `scope` holds the note's status lines, whose latest answers are read too.
+ * Returns a function that reads again now, and one that stops.
  */
 export function watchStoredProgress(
   scope: () => ParentNode,
   render: (data: StoredDueData | null, now: Date) => void,
+  firstRead: (read: () => void) => void = (read) => read(),
 ): { refresh: () => void; stop: () => void } {
   let timer: number | undefined;
   let stopped = false;
@@ -53,7 +56,7 @@ export function watchStoredProgress(
   const onVisible = () => document.visibilityState === 'visible' && void update();
   window.addEventListener(PROGRESS_EVENT, onProgress);
   document.addEventListener('visibilitychange', onVisible);
-  void update();
+  firstRead(() => !stopped && void update());
   return {
     refresh: () => void update(),
     stop: () => {
@@ -87,8 +90,11 @@ export function refreshProgressMarks(): void {
   watching?.refresh();
 }
 
-/** The due badge in the header and the note's answered marks (noteAnswers.ts), following stored progress. */
-export function startDueBadge(): void {
+/**
+ * The due badge in the header and the note's answered marks (noteAnswers.ts),
+ * following stored progress from when `firstRead` runs its argument.
+ */
+export function startDueBadge(firstRead?: (read: () => void) => void): void {
   const slot = document.querySelector('.due-badge-slot');
   watching = watchStoredProgress(
     () => document,
@@ -118,5 +124,6 @@ export function startDueBadge(): void {
         rememberDueCount(count);
       });
     },
+    firstRead,
   );
 }

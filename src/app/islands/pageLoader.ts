@@ -6,8 +6,9 @@
  * its shortcuts) and the taps index.html's inline script kept before this ran;
  * then the table of contents (highlight, the phone's bar with reading
  * progress), copy buttons and wide tables, where the reader is (for 이어 읽기).
- * On idle: the due badge and the note's answered marks; once the page has
- * loaded and gone idle: the service worker (and with it the precache). When a
+ * On idle: the due badge and the note's answered marks (on a first visit,
+ * once the page has settled); once the page has loaded and settled: the
+ * service worker (and with it the precache). When a
  * reader shows intent to follow a link to another note: the page navigation.
  * On the home page, on idle: what storage knows (이어 읽기, read marks,
  * progress bars); on the glossary, its term cards switch.
@@ -139,6 +140,9 @@ const idle = (run: () => void): void => {
 };
 
 export async function startIslandsPage(): Promise<void> {
+  // A task of its own after this module's evaluation: the two together were the
+  // longest task of the loader's start (taps are still kept until the replay below).
+  await yieldToMain();
   const main = document.querySelector('main');
   // Its first step (the islands) runs now; the others after the early taps below.
   const started = main ? startMain(main) : Promise.resolve();
@@ -175,9 +179,13 @@ export async function startIslandsPage(): Promise<void> {
   followLinksInPlace(onSwapped);
 
   // Once the page has painted: its first paint needs neither progress nor the service worker
-  // (the due count's place is kept, and drawn from the last count, see dueCountCache.ts); the
-  // precache (the whole site, for reading offline) waits until the page has loaded too.
-  void firstContentfulPaint().then(() => idle(startDueBadge));
+  // (the due count's place is kept, and drawn from the last count, see dueCountCache.ts). A
+  // reader this browser has counted for before (index.html's script drew that count) sees the
+  // badge and the note's answered marks at the first idle moment; on a first visit there are
+  // no marks to show, and the first count waits until the page has settled. The precache (the
+  // whole site, for reading offline) waits until the page has loaded and settled too.
+  const counted = document.documentElement.dataset.due !== undefined;
+  startDueBadge(counted ? (read) => void firstContentfulPaint().then(() => idle(read)) : afterLoadIdle);
   if ('serviceWorker' in navigator && import.meta.env.PROD)
     afterLoadIdle(() => void import('./serviceWorkerClient.ts').then((module) => module.startServiceWorker()));
   // The page's script is live (tests wait for this; the islands start on their own).

@@ -14,6 +14,7 @@ import { useDocumentHead } from '../head/useDocumentHead.ts';
 import { JoinedText } from '../components/JoinedText.tsx';
 import { noteEditUrl } from '../editLink.ts';
 import { trackReading } from '../dom/trackReading.ts';
+import { noteAnswersSummary } from '../islands/noteAnswers.ts';
 
 /** One note: title, goals, body, sources, previous/next, and the table of contents. */
 export function NotePage() {
@@ -49,9 +50,9 @@ export function NotePage() {
                 이 노트 문제 풀기 ({note.questionIds.length}문제)
               </Link>{' '}
               <AnkiDeckLink slug={note.slug} className="button-secondary" />
-              {/* Which questions are done, from storage (islands/noteAnswers.ts); the line is reserved. */}
+              {/* Which questions are done: a first visit's words until storage is read (islands/noteAnswers.ts). */}
               <p className="note-answers" data-note-answers="">
-                {'\u00a0'}
+                {noteAnswersSummary(note.questionIds.length, 0, 0)}
               </p>
             </div>
           )}
