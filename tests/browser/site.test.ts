@@ -1,4 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -401,6 +403,35 @@ describe('layout stability', () => {
         await context.close();
       }
     }
+  });
+
+  it('paints nothing while the site header is still arriving', async () => {
+    // The page's HTML stops inside the header for a moment, as on a slow link or when a busy
+    // phone's parser yields there: the first paint must wait for the whole header, or its
+    // buttons grow into place after it (a layout shift that once failed the test below).
+    const PAUSE_MS = 1500;
+    const html = await readFile(path.join(distDir, 'notes/https-ssl/index.html'), 'utf8');
+    const cut = html.indexOf('<div class="header-actions">') + 40;
+    expect(cut).toBeGreaterThan(40);
+    // A server of our own sends the document in two parts (route.fulfill cannot stream);
+    // the page keeps its address, so everything else comes from the site as usual.
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.write(html.slice(0, cut));
+      setTimeout(() => response.end(html.slice(cut)), PAUSE_MS);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    page = await context.newPage();
+    await page.route(url('notes/https-ssl/'), (route) => route.continue({ url: `http://127.0.0.1:${port}/` }));
+    await page.goto(url('notes/https-ssl/'), { waitUntil: 'load' });
+    const firstPaint = await page.evaluate(
+      () => performance.getEntriesByType('paint').find((entry) => entry.name === 'first-paint')?.startTime ?? 0,
+    );
+    expect(firstPaint).toBeGreaterThan(PAUSE_MS);
+    await context.close();
+    server.close();
   });
 
   it('paints the top of a long note in its final place while a slow phone is still parsing it', async () => {
