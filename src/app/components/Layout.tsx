@@ -74,7 +74,8 @@ export function Layout() {
           <ThemeSwitcher />
         </div>
       </header>
-      {/* index.html holds the first paint until this is parsed (rel=expect): the header above is whole. */}
+      {/* index.html holds the first paint until this is parsed (rel=expect, or #note-body on a note's
+          page): the header above is whole by then. */}
       <div className="site-body" id="site-body">
         <nav className="sidebar" aria-label="노트 목록">
           <NotesNav notes={notes} />

@@ -57,7 +57,9 @@ export function NoteBody({ blocks }: { blocks: NoteBlock[] }) {
 
   return (
     <>
-      <div ref={container} className="prose">
+      {/* On a note's page, index.html holds the first paint until this is parsed (rel=expect):
+          the header, the note's title and its contents bar above are whole by then. */}
+      <div ref={container} className="prose" id="note-body">
         {blocks.map((block, index) => (
           <NoteBlockView key={index} block={block} />
         ))}
