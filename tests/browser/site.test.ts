@@ -432,7 +432,7 @@ describe('layout stability', () => {
       await page.route(url('notes/https-ssl/'), (route) => route.continue({ url: `http://127.0.0.1:${port}/` }));
       await page.goto(url('notes/https-ssl/'), { waitUntil: 'load' });
       const firstPaint = () => page.evaluate(() => performance.getEntriesByName('first-paint')[0]?.startTime ?? 0);
-      await expect.poll(firstPaint, where).toBeGreaterThan(0);
+      await expect.poll(firstPaint, { message: where }).toBeGreaterThan(0);
       expect(await firstPaint(), where).toBeGreaterThan(PAUSE_MS);
       await context.close();
       server.close();
