@@ -8,8 +8,8 @@
  * progress), copy buttons and wide tables, where the reader is (for 이어 읽기).
  * On idle: the due badge and the note's answered marks (on a first visit,
  * once the page has settled); once the page has loaded and settled: the
- * service worker (and with it the precache). When a
- * reader shows intent to follow a link to another note: the page navigation.
+ * service worker (and with it the precache). When a reader shows intent to
+ * follow a link to another note: the page navigation.
  * On the home page, on idle: what storage knows (이어 읽기, read marks,
  * progress bars); on the glossary, its term cards switch.
  */
