@@ -3,17 +3,18 @@
  * first seconds after a page shows are when a reader starts scrolling and
  * tapping, and on a phone-class CPU the service worker's start (three scripts
  * and the precache's requests) and the site font's fetch were each a task of
- * up to 70 ms there, beside the page's own start-up. None of it is for this
- * page: the precache and the font serve later visits.
+ * up to 70 ms there, beside the page's own start-up. None of it is needed
+ * now: the precache and the font serve later visits, and a first visit's due
+ * count has no answered marks to go with it.
  */
 const SETTLE_MS = 3000;
 
 /**
  * Runs `task` once the page has loaded, has painted its content, has had a
  * few seconds to settle (SETTLE_MS) and the main thread is idle: for work the
- * reader did not ask for and will not see on this page (the service worker's
- * precache, the site font), which must never compete with the page being
- * read. A long page on a slow phone can load well before it first paints
+ * reader did not ask for and does not need yet (the service worker's
+ * precache, the site font, a first visit's due count), which must never
+ * compete with the page being read. A long page on a slow phone can load well before it first paints
  * (style and layout take the time), so `load` alone is too early. `timeout`
  * bounds the wait for idle time on a page that never quite settles.
  */
